@@ -1,0 +1,134 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { CareerGraphError } from './errors.ts';
+
+/** Named defaults, in one place. */
+export const DEFAULTS = {
+  neo4jUser: 'neo4j',
+  neo4jDatabase: 'neo4j',
+  /** The home of the Neo4j instance `careergraph db start` manages, relative to the working directory. */
+  neo4jHome: '.careergraph/neo4j',
+  /** Where resolved Neo4j jars are cached, shared by every home. */
+  neo4jCache: '.careergraph/cache',
+  neo4jPort: 7687,
+  neo4jVersion: '5.26.30',
+  neo4jDockerImage: 'neo4j:5.26',
+  neo4jHeap: '1g',
+  neo4jPageCache: '256m',
+  /** Seconds to wait for a started server to accept Bolt. */
+  neo4jStartTimeoutSeconds: 120,
+  /** Résumés written per write transaction. */
+  ingestBatchSize: 50,
+  /** Files read and parsed at once. */
+  ingestConcurrency: 4,
+  /** Largest résumé file read, in bytes. */
+  maxFileBytes: 5 * 1024 * 1024,
+  transactionTimeoutMs: 30_000,
+  port: 4000,
+} as const;
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const positiveInt = (fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === '') return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n <= 0) {
+        ctx.addIssue({ code: 'custom', message: `must be a positive integer, got "${v}"` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const envSchema = z.object({
+  NEO4J_URI: optionalString,
+  NEO4J_USER: optionalString,
+  NEO4J_USERNAME: optionalString,
+  NEO4J_PASSWORD: optionalString,
+  NEO4J_DATABASE: optionalString,
+  CAREERGRAPH_HOME: optionalString,
+  CAREERGRAPH_CACHE: optionalString,
+  CAREERGRAPH_NEO4J_PORT: positiveInt(DEFAULTS.neo4jPort),
+  CAREERGRAPH_NEO4J_VERSION: optionalString,
+  CAREERGRAPH_NEO4J_HEAP: optionalString,
+  CAREERGRAPH_NEO4J_PAGECACHE: optionalString,
+  CAREERGRAPH_DATA: optionalString,
+  CAREERGRAPH_BATCH_SIZE: positiveInt(DEFAULTS.ingestBatchSize),
+  CAREERGRAPH_CONCURRENCY: positiveInt(DEFAULTS.ingestConcurrency),
+  CAREERGRAPH_MAX_FILE_BYTES: positiveInt(DEFAULTS.maxFileBytes),
+  CAREERGRAPH_TX_TIMEOUT_MS: positiveInt(DEFAULTS.transactionTimeoutMs),
+  PORT: positiveInt(DEFAULTS.port),
+});
+
+/** Connection settings for a Neo4j server; `uri` absent means "find or start one". */
+export interface Neo4jConnectionConfig {
+  uri: string | undefined;
+  user: string;
+  password: string | undefined;
+  database: string;
+}
+
+export interface Config {
+  neo4j: Neo4jConnectionConfig;
+  /** The local instance `db start` manages when no URI is given. */
+  local: {
+    home: string;
+    cache: string;
+    port: number;
+    version: string;
+    heap: string;
+    pageCache: string;
+  };
+  ingest: {
+    batchSize: number;
+    concurrency: number;
+    maxFileBytes: number;
+    /** Extra alias files (companies, technologies) that extend the built-in data. */
+    dataFiles: string[];
+  };
+  transactionTimeoutMs: number;
+  port: number;
+}
+
+/** Reads the one typed config from the environment; every problem is named in one error. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new CareerGraphError('BAD_CONFIG', `Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  return {
+    neo4j: {
+      uri: e.NEO4J_URI,
+      user: e.NEO4J_USER ?? e.NEO4J_USERNAME ?? DEFAULTS.neo4jUser,
+      password: e.NEO4J_PASSWORD,
+      database: e.NEO4J_DATABASE ?? DEFAULTS.neo4jDatabase,
+    },
+    local: {
+      home: path.resolve(cwd, e.CAREERGRAPH_HOME ?? DEFAULTS.neo4jHome),
+      cache: path.resolve(cwd, e.CAREERGRAPH_CACHE ?? DEFAULTS.neo4jCache),
+      port: e.CAREERGRAPH_NEO4J_PORT,
+      version: e.CAREERGRAPH_NEO4J_VERSION ?? DEFAULTS.neo4jVersion,
+      heap: e.CAREERGRAPH_NEO4J_HEAP ?? DEFAULTS.neo4jHeap,
+      pageCache: e.CAREERGRAPH_NEO4J_PAGECACHE ?? DEFAULTS.neo4jPageCache,
+    },
+    ingest: {
+      batchSize: e.CAREERGRAPH_BATCH_SIZE,
+      concurrency: e.CAREERGRAPH_CONCURRENCY,
+      maxFileBytes: e.CAREERGRAPH_MAX_FILE_BYTES,
+      dataFiles: (e.CAREERGRAPH_DATA ?? '')
+        .split(path.delimiter)
+        .filter(Boolean)
+        .map((f) => path.resolve(cwd, f)),
+    },
+    transactionTimeoutMs: e.CAREERGRAPH_TX_TIMEOUT_MS,
+    port: e.PORT,
+  };
+}
