@@ -58,6 +58,7 @@ const envSchema = z.object({
   CAREERGRAPH_NEO4J_VERSION: optionalString,
   CAREERGRAPH_NEO4J_HEAP: optionalString,
   CAREERGRAPH_NEO4J_PAGECACHE: optionalString,
+  CAREERGRAPH_NEO4J_START_TIMEOUT: positiveInt(DEFAULTS.neo4jStartTimeoutSeconds),
   CAREERGRAPH_DATA: optionalString,
   CAREERGRAPH_BATCH_SIZE: positiveInt(DEFAULTS.ingestBatchSize),
   CAREERGRAPH_CONCURRENCY: positiveInt(DEFAULTS.ingestConcurrency),
@@ -84,6 +85,8 @@ export interface Config {
     version: string;
     heap: string;
     pageCache: string;
+    /** Seconds `db start` waits for the server to accept Bolt. */
+    startTimeoutSeconds: number;
   };
   ingest: {
     batchSize: number;
@@ -118,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       version: e.CAREERGRAPH_NEO4J_VERSION ?? DEFAULTS.neo4jVersion,
       heap: e.CAREERGRAPH_NEO4J_HEAP ?? DEFAULTS.neo4jHeap,
       pageCache: e.CAREERGRAPH_NEO4J_PAGECACHE ?? DEFAULTS.neo4jPageCache,
+      startTimeoutSeconds: e.CAREERGRAPH_NEO4J_START_TIMEOUT,
     },
     ingest: {
       batchSize: e.CAREERGRAPH_BATCH_SIZE,

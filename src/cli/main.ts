@@ -1,9 +1,14 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { dbCommand } from './db.ts';
+import { ingestCommand } from './ingest.ts';
 
 const program = new Command('careergraph')
   .description('A knowledge graph of careers and companies, built from résumés, in Neo4j.')
   .showHelpAfterError();
+
+program.addCommand(dbCommand());
+program.addCommand(ingestCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));

@@ -14,7 +14,15 @@ export interface PartialDate {
 export interface ParseWarning {
   /** 1-based line in the source text, when the problem has one. */
   line?: number;
-  code: 'UNREADABLE_DATE' | 'NO_EMPLOYER' | 'NO_TITLE' | 'NO_DATES' | 'END_BEFORE_START' | 'NO_NAME' | 'NO_ROLES' | 'OTHER';
+  code:
+    | 'UNREADABLE_DATE'
+    | 'NO_EMPLOYER'
+    | 'NO_TITLE'
+    | 'NO_DATES'
+    | 'END_BEFORE_START'
+    | 'NO_NAME'
+    | 'NO_ROLES'
+    | 'OTHER';
   message: string;
 }
 

@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseResume } from '../ingest/parse/parseResume.ts';
+import { resolveResume } from '../ingest/resolve/resolveResume.ts';
+import type { Lexicon } from '../lexicon/lexicon.ts';
+import { type ComparableResume, toComparable } from './comparable.ts';
+import { type FieldCounts, type FieldName, type ResumeScore, scoreResume, sumScores } from './score.ts';
+
+/** One labelled résumé: its file and what a correct extraction holds. */
+export interface LabelledResume {
+  file: string;
+  text: string;
+  expected: ComparableResume;
+}
+
+/**
+ * Expected values written by hand name employers and technologies as people write them ("Tailspin");
+ * judge the extraction on identity, so both sides go through the same canonical names.
+ */
+export function canonicalExpected(expected: ComparableResume, lexicon: Lexicon): ComparableResume {
+  const tech = (n: string) => lexicon.technologies.canonical(n) ?? n;
+  const sorted = (names: string[]) =>
+    [...new Set(names.map(tech))].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
+  return {
+    ...expected,
+    roles: expected.roles.map((r) => ({
+      ...r,
+      employer: r.employer ? lexicon.companies.resolve(r.employer).name : null,
+      technologies: sorted(r.technologies),
+    })),
+    skills: sorted(expected.skills),
+  };
+}
+
+/** Reads every `<name>.<ext>` with a `<name>.expected.json` beside it in a folder. */
+export function readLabelledSet(dir: string): LabelledResume[] {
+  const files = readdirSync(dir).filter(
+    (f) =>
+      /\.(?:txt|md|markdown)$/i.test(f) &&
+      existsSync(path.join(dir, f.replace(/\.[^.]+$/, '.expected.json'))),
+  );
+  return files.sort().map((f) => {
+    const base = f.replace(/\.[^.]+$/, '');
+    return {
+      file: path.join(dir, f),
+      text: readFileSync(path.join(dir, f), 'utf8'),
+      expected: JSON.parse(readFileSync(path.join(dir, `${base}.expected.json`), 'utf8')) as ComparableResume,
+    };
+  });
+}
+
+/** Parses, resolves and scores each labelled résumé. */
+export function scoreLabelledSet(
+  set: LabelledResume[],
+  lexicon: Lexicon,
+): { file: string; score: ResumeScore; actual: ComparableResume }[] {
+  return set.map((item) => {
+    const parsed = parseResume(item.text, lexicon);
+    const sha256 = createHash('sha256').update(item.text).digest('hex');
+    const resolved = resolveResume(
+      parsed,
+      { key: item.file, fileName: path.basename(item.file), sha256, format: 'text' },
+      lexicon,
+    );
+    const actual = toComparable(resolved);
+    return { file: item.file, score: scoreResume(canonicalExpected(item.expected, lexicon), actual), actual };
+  });
+}
+
+/** Summed counts over a scored set. */
+export function totals(results: { score: ResumeScore }[]): Record<FieldName, FieldCounts> {
+  return sumScores(results.map((r) => r.score));
+}

@@ -1,0 +1,143 @@
+import type { Driver } from 'neo4j-driver';
+import { writeResumes } from '../graph/writeResumes.ts';
+import type { Lexicon } from '../lexicon/lexicon.ts';
+import type { ParseWarning } from '../model/resume.ts';
+import { toWriteParams } from './load/writeParams.ts';
+import { parseResume } from './parse/parseResume.ts';
+import type { InputError, InputFile, InputResult } from './read/readInputs.ts';
+import type { ResolvedResume } from './resolve/resolvedResume.ts';
+import { resolveResume } from './resolve/resolveResume.ts';
+
+/** What one ingest run did. */
+export interface IngestSummary {
+  files: number;
+  written: number;
+  unchanged: number;
+  people: number;
+  roles: number;
+  companies: number;
+  technologies: number;
+  warnings: { file: string; line?: number; code: string; message: string }[];
+  errors: InputError[];
+}
+
+export interface IngestOptions {
+  lexicon: Lexicon;
+  /** Absent for a dry run: parse and resolve only. */
+  driver?: Driver;
+  database?: string;
+  batchSize: number;
+  /** Batches written at once. */
+  concurrency: number;
+  transactionTimeoutMs?: number;
+  onResume?: (resume: ResolvedResume) => void;
+  onProgress?: (done: number, error?: InputError) => void;
+}
+
+/** Read → parse → resolve for one file (pure after reading). */
+export function extractFile(file: InputFile, lexicon: Lexicon): ResolvedResume {
+  const parsed = parseResume(file.text, lexicon);
+  return resolveResume(
+    parsed,
+    { key: file.key, fileName: file.fileName, sha256: file.sha256, format: file.format },
+    lexicon,
+  );
+}
+
+/**
+ * Runs the pipeline over read inputs: parse and resolve each file, write them in batches (one write
+ * transaction per batch, several batches in flight). A file that fails is reported with its reason
+ * and the rest still load; a batch the database refuses is retried file by file to find the culprit.
+ */
+export async function ingestFiles(
+  inputs: AsyncIterable<InputResult>,
+  options: IngestOptions,
+): Promise<IngestSummary> {
+  const summary: IngestSummary = {
+    files: 0,
+    written: 0,
+    unchanged: 0,
+    people: 0,
+    roles: 0,
+    companies: 0,
+    technologies: 0,
+    warnings: [],
+    errors: [],
+  };
+  const people = new Set<string>();
+  const companies = new Set<string>();
+  const technologies = new Set<string>();
+  const inFlight = new Set<Promise<void>>();
+  let batch: ResolvedResume[] = [];
+  let done = 0;
+
+  const fail = (error: InputError) => {
+    summary.errors.push(error);
+    options.onProgress?.(++done, error);
+  };
+  const write = async (resumes: ResolvedResume[]) => {
+    const { driver } = options;
+    if (!driver) {
+      for (const _ of resumes) options.onProgress?.(++done);
+      return;
+    }
+    const run = (items: ResolvedResume[]) =>
+      writeResumes(driver, toWriteParams(items, new Date().toISOString()), {
+        database: options.database,
+        timeoutMs: options.transactionTimeoutMs,
+      });
+    try {
+      const result = await run(resumes);
+      summary.written += result.written.length;
+      summary.unchanged += result.unchanged.length;
+      for (const _ of resumes) options.onProgress?.(++done);
+    } catch (error) {
+      if (resumes.length === 1) {
+        fail({
+          file: resumes[0]?.source.key ?? '?',
+          reason: `the database refused it: ${(error as Error).message}`,
+        });
+        return;
+      }
+      for (const r of resumes) await write([r]);
+    }
+  };
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const items = batch;
+    batch = [];
+    const p: Promise<void> = write(items).finally(() => inFlight.delete(p));
+    inFlight.add(p);
+    if (inFlight.size >= options.concurrency) await Promise.race(inFlight);
+  };
+
+  for await (const input of inputs) {
+    summary.files++;
+    if (!input.ok) {
+      fail(input.error);
+      continue;
+    }
+    let resume: ResolvedResume;
+    try {
+      resume = extractFile(input.file, options.lexicon);
+    } catch (error) {
+      // A parser bug on one file must not stop the others; it is reported like any unreadable file.
+      fail({ file: input.file.key, reason: `could not be parsed: ${(error as Error).message}` });
+      continue;
+    }
+    options.onResume?.(resume);
+    people.add(resume.person.id);
+    summary.roles += resume.roles.length;
+    for (const c of resume.companies) companies.add(c.id);
+    for (const t of resume.technologies) technologies.add(t.id);
+    for (const w of resume.warnings as ParseWarning[]) summary.warnings.push({ file: input.file.key, ...w });
+    batch.push(resume);
+    if (batch.length >= options.batchSize) await flush();
+  }
+  await flush();
+  await Promise.all(inFlight);
+  summary.people = people.size;
+  summary.companies = companies.size;
+  summary.technologies = technologies.size;
+  return summary;
+}

@@ -1,0 +1,184 @@
+import type { Lexicon } from '../../lexicon/lexicon.ts';
+import type { DateRangeMatch } from './dates.ts';
+import { findDateRanges } from './dates.ts';
+import type { Line } from './lines.ts';
+import { parseStackLine, type StackLine } from './stackLine.ts';
+import { looksLikeTitle } from './titles.ts';
+
+/** What one line of an experience section is, for grouping lines into roles. */
+export type HeadKind = 'title' | 'company' | 'date' | 'place' | 'stack' | 'body' | 'blank';
+
+/** A classified line of an experience section, with the fields it states. */
+export interface HeadLine {
+  line: Line;
+  kind: HeadKind;
+  date: DateRangeMatch | null;
+  title: string | null;
+  employer: string | null;
+  team: string | null;
+  location: string | null;
+  stack: StackLine | null;
+  /** Unreadable date text, reported as a warning. */
+  dateProblem: string | null;
+}
+
+// Separators between the parts of a head line: "Title, Company", "Title | Company | City", "Title at Company".
+const SEGMENT_SPLIT =
+  /\s+(?:at|@|with|for)\s+(?=\p{Lu}|\d)|\s*[|·•▪◦]\s*|\s+[-–—―]+\s+|\s*[–—―]\s*|\s*,\s+|\s{3,}|\t+/u;
+const AT_SPLIT = /\s+(?:at|@)\s+/;
+const TEAMISH =
+  /\b(?:team|group|squad|tribe|platform|division|department|dept|unit|org|organisation|organization|lab|labs|studio|guild|chapter|practice|office of|center|centre|infrastructure|engineering|foundation)\b/i;
+// A parenthetical that describes the company, not a team: lower-case words or known descriptors.
+const DESCRIPTION =
+  /\b(?:acquired|startup|start-up|saas|b2b|b2c|company|firm|agency|fintech|series [a-e]|seed|now|formerly|previously|contract|client|remote|hybrid|part[- ]time|full[- ]time|freelance|nasdaq|nyse|ipo)\b|\b[a-z]{4,}\b/;
+const PROSE_VERB =
+  /^(?:led|built|designed|developed|created|managed|implemented|worked|responsible|maintained|improved|migrated|introduced|owned|drove|wrote|shipped|launched|delivered|reduced|increased|helped|ran|mentored|hired|scaled|automated|optimi[sz]ed|architected|established|collaborated|partnered|coordinated|supported|rebuilt|moved|joined|started|founded|grew|took|set up|contributed|was|i |we |my )\b/i;
+
+function stripWrapping(s: string): string {
+  return s
+    .replace(/^[\s,;:|()[\]\-–—·•]+|[\s,;:|([\-–—·•]+$/gu, '')
+    .replace(/^\((.*)\)$/, '$1')
+    .trim();
+}
+
+/** Removes a date range from a line, leaving the rest readable ("Engineer (2018–2020)" → "Engineer"). */
+function withoutDate(text: string, date: DateRangeMatch): string {
+  const before = text.slice(0, date.index).replace(/[\s(,|[–—-]*(?:from|since)?\s*$/i, '');
+  const after = text.slice(date.index + date.length).replace(/^[\s)\],|–—-]*/, '');
+  return stripWrapping(`${before}${before && after ? ' | ' : ''}${after}`.replace(/\(\s*\)/g, ''));
+}
+
+/** Splits "Principal Engineer at Fabrikam Cloud (Storage)" into its parts, parentheticals kept apart. */
+export function segments(text: string): { parts: string[]; atIndex: number } {
+  let atIndex = -1;
+  const atMatch = AT_SPLIT.exec(text);
+  const raw = text.split(SEGMENT_SPLIT).map(stripWrapping).filter(Boolean);
+  if (atMatch) {
+    const head = stripWrapping(text.slice(0, atMatch.index));
+    atIndex = raw.findIndex((p) => p === head || head.endsWith(p)) + 1;
+  }
+  const parts: string[] = [];
+  for (const part of raw) {
+    // "Fabrikam Cloud (Storage)" → "Fabrikam Cloud", "(Storage)"
+    const m = /^(.*?\S)\s*\(([^)]+)\)\s*$/.exec(part);
+    if (m?.[1] && m[2]) parts.push(m[1], `(${m[2]})`);
+    else parts.push(part);
+  }
+  return { parts, atIndex };
+}
+
+function isProse(line: Line, text: string): boolean {
+  const words = text.split(/\s+/).length;
+  if (PROSE_VERB.test(text) && words > 3) return true;
+  if (words > 14) return true;
+  if (/[.!?]$/.test(text) && words > 6) return true;
+  return line.bullet && words > 8;
+}
+
+/** Classifies one line of an experience section and reads what it states. */
+export function classifyLine(line: Line, lexicon: Lexicon): HeadLine {
+  const base: HeadLine = {
+    line,
+    kind: 'blank',
+    date: null,
+    title: null,
+    employer: null,
+    team: null,
+    location: null,
+    stack: null,
+    dateProblem: null,
+  };
+  if (!line.text || line.rule) return base;
+  const dates = findDateRanges(line.text);
+  const date = dates.find((d) => !d.problem) ?? null;
+  const problem = dates.find((d) => d.problem)?.problem ?? null;
+  let rest = date ? withoutDate(line.text, date) : line.text;
+  if (problem && !date) {
+    const bad = dates.find((d) => d.problem) as DateRangeMatch;
+    rest = withoutDate(line.text, bad);
+  }
+  const result: HeadLine = { ...base, date, dateProblem: problem };
+
+  if (isProse(line, rest) || line.tableRow) return { ...result, kind: 'body' };
+  if (!rest) return { ...result, kind: date || problem ? 'date' : 'blank' };
+  if (lexicon.places.isPlace(rest)) return { ...result, kind: date ? 'date' : 'place', location: rest };
+
+  const stack = parseStackLine(rest, lexicon);
+  if (stack) return { ...result, kind: 'stack', stack, team: stack.team };
+
+  const { parts, atIndex } = segments(rest);
+  const titleIndex =
+    atIndex > 0 ? atIndex - 1 : parts.findIndex((p) => !p.startsWith('(') && looksLikeTitle(p));
+  if (titleIndex >= 0 && looksLikeTitle(parts[titleIndex] as string)) {
+    return { ...result, ...readTitleParts(parts, titleIndex, lexicon), kind: 'title' };
+  }
+  if (
+    line.bullet &&
+    (rest.split(/\s+/).length > 6 || /^[a-z]/.test(rest) || lexicon.technologies.canonical(rest))
+  ) {
+    return { ...result, kind: 'body' };
+  }
+  if (/^[\p{Lu}\d]/u.test(rest) && rest.split(/\s+/).length <= 8 && !/[.!?]$/.test(rest)) {
+    const company = readCompanyParts(parts, lexicon);
+    return {
+      ...result,
+      kind: 'company',
+      employer: company.employer,
+      location: company.location,
+      team: company.team,
+    };
+  }
+  return { ...result, kind: 'body' };
+}
+
+function readCompanyParts(parts: string[], lexicon: Lexicon) {
+  let employer: string | null = null;
+  let location: string | null = null;
+  let team: string | null = null;
+  for (const part of parts) {
+    const inner = part.startsWith('(') ? part.slice(1, -1) : part;
+    if (lexicon.places.isPlace(inner)) location ??= inner;
+    else if (!employer && !part.startsWith('(')) employer = part;
+    else if (employer && !team && isTeam(inner, employer)) team = inner;
+  }
+  return { employer, location, team };
+}
+
+function isTeam(text: string, employer: string | null): boolean {
+  if (employer && text.toLowerCase().startsWith(`${employer.toLowerCase()} `)) return true;
+  if (TEAMISH.test(text)) return true;
+  return !DESCRIPTION.test(text) && text.split(/\s+/).length <= 3 && /^\p{Lu}/u.test(text);
+}
+
+/** Reads title, employer, team and location from the parts of a title line. */
+function readTitleParts(parts: string[], titleIndex: number, lexicon: Lexicon) {
+  const title = parts[titleIndex] as string;
+  let employer: string | null = null;
+  let team: string | null = null;
+  let location: string | null = null;
+  const others = parts.map((p, i) => ({ p, i })).filter(({ i }) => i !== titleIndex);
+  // The employer is the first plain part after the title, or the one before it ("Contoso — Engineer").
+  const ordered = [
+    ...others.filter(({ i }) => i > titleIndex),
+    ...others.filter(({ i }) => i < titleIndex).reverse(),
+  ];
+  for (const { p } of ordered) {
+    const paren = p.startsWith('(');
+    const inner = paren ? p.slice(1, -1) : p;
+    if (lexicon.places.isPlace(inner)) {
+      location ??= inner;
+      continue;
+    }
+    if (
+      !paren &&
+      !employer &&
+      !(TEAMISH.test(inner) && !lexicon.companies.isKnown(inner) && others.length > 1)
+    ) {
+      employer = inner;
+      continue;
+    }
+    if (!team && isTeam(inner, employer)) team = inner;
+  }
+  if (employer) employer = employer.replace(/^(?:the)\s+/i, '');
+  return { title: title.replace(/[\s,;:]+$/, ''), employer, team, location };
+}

@@ -1,0 +1,90 @@
+import type { Lexicon } from '../../lexicon/lexicon.ts';
+import type { ParsedRole } from '../../model/resume.ts';
+import type { Line } from './lines.ts';
+
+const NAME = "\\p{Lu}[\\p{L}\\p{N}&.'’-]*(?:\\s+\\p{Lu}[\\p{L}\\p{N}&.'’-]*){0,3}";
+// "at companies like A, B and C", "at Contoso, Fabrikam and Litware", "for A, B, and C"
+const LIST_INTRO = new RegExp(
+  `\\b(?:at|for|with|across|including|includ(?:e|es)|like|such as|spanning|between)\\s+(?:(?:companies|employers|organi[sz]ations|firms|places|teams)\\s+(?:like|such as|including)\\s+)?(${NAME}(?:\\s*,\\s*${NAME})*\\s*,?\\s+(?:and|&)\\s+${NAME})`,
+  'gu',
+);
+// "rebuilt Fabrikam's checkout", "joined Contoso", "at Woodgrove Bank"
+const POSSESSIVE = new RegExp(`(?<![\\p{L}])(${NAME})['’]s\\b`, 'gu');
+const JOINED = new RegExp(`\\b(?:joined|at|for)\\s+(${NAME})`, 'gu');
+
+function listNames(text: string): string[] {
+  return text
+    .split(/\s*,\s*|\s+(?:and|&)\s+/)
+    .map((s) => s.trim().replace(/[.;:]$/, ''))
+    .filter(Boolean);
+}
+
+/** Employers listed in a sentence of the summary, in the order written (only lists of two or more). */
+export function employersListedIn(lines: Line[], lexicon: Lexicon): { names: string[]; line: number }[] {
+  const found: { names: string[]; line: number }[] = [];
+  for (const l of lines) {
+    for (const m of l.text.matchAll(LIST_INTRO)) {
+      const names = listNames(m[1] ?? '').filter(
+        (n) => !lexicon.technologies.canonical(n) && !lexicon.places.isPlace(n),
+      );
+      if (names.length >= 2) found.push({ names, line: l.n });
+    }
+  }
+  return found;
+}
+
+/** An employer named in a role's own prose: a possessive ("Fabrikam's checkout") or "joined X". */
+export function employerInProse(body: Line[], lexicon: Lexicon): { name: string; line: number } | null {
+  const usable = (n: string) =>
+    n.length > 1 &&
+    !lexicon.technologies.canonical(n) &&
+    !lexicon.places.isPlace(n) &&
+    !/^(?:I|We|The|Our|My|This|It)$/.test(n);
+  for (const l of body) {
+    const known = lexicon.companies.inProse(l.text)[0];
+    for (const m of l.text.matchAll(POSSESSIVE)) {
+      const name = (m[1] ?? '').replace(/^(?:The|Our)\s+/, '');
+      if (usable(name)) return { name, line: l.n };
+    }
+    for (const m of l.text.matchAll(JOINED)) {
+      const name = m[1] ?? '';
+      if (usable(name) && (lexicon.companies.isKnown(name) || /joined/.test(m[0])))
+        return { name, line: l.n };
+    }
+    if (known) return { name: known.name, line: l.n };
+  }
+  return null;
+}
+
+/**
+ * Fills employers a role does not state: first from the role's own prose, then from a summary that
+ * lists employers, matched to the roles in order when the counts agree. Such employers are marked inferred.
+ */
+export function inferEmployers(
+  roles: ParsedRole[],
+  bodies: Map<ParsedRole, Line[]>,
+  summary: Line[],
+  lexicon: Lexicon,
+): void {
+  const missing = roles.filter((r) => !r.employer);
+  if (missing.length === 0) return;
+  const lists = employersListedIn(summary, lexicon);
+  const list =
+    lists.find((l) => l.names.length === missing.length) ??
+    lists.find((l) => l.names.length === roles.length && missing.length === roles.length);
+  if (list) {
+    missing.forEach((role, i) => {
+      role.employer = list.names[i] ?? null;
+      role.employerInferred = true;
+      role.employerLine = list.line;
+    });
+    return;
+  }
+  for (const role of missing) {
+    const found = employerInProse(bodies.get(role) ?? [], lexicon);
+    if (!found) continue;
+    role.employer = found.name;
+    role.employerInferred = true;
+    role.employerLine = found.line;
+  }
+}

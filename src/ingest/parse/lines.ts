@@ -1,0 +1,86 @@
+/** One line of a résumé after normalisation, with its 1-based number in the original file. */
+export interface Line {
+  n: number;
+  /** The line as written (BOM and CR removed). */
+  raw: string;
+  /** Plain text: Markdown emphasis, heading marks, link syntax and bullets removed, whitespace collapsed. */
+  text: string;
+  /** Markdown heading level (1–6) or 0. */
+  heading: number;
+  /** True when the line starts with a bullet marker. */
+  bullet: boolean;
+  /** Leading whitespace width (tabs count 4). */
+  indent: number;
+  /** True for `====`/`----` underlines and Markdown table separators: layout, not content. */
+  rule: boolean;
+  /** True for Markdown table rows (`| a | b |`). */
+  tableRow: boolean;
+  /** URLs found on the line (Markdown link targets and bare URLs). */
+  urls: string[];
+}
+
+const BULLET = /^\s*(?:[•●◦▪▫■□►▶➢➤✓✔∙·‣⁃*+]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*/u;
+const RULE = /^\s*(?:[=\-_*~#]\s*){3,}$/;
+const TABLE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+const URL =
+  /\b(?:https?:\/\/|www\.)[^\s)<>\]|,]+|\b(?:linkedin\.com|github\.com|gitlab\.com|twitter\.com|x\.com)\/[^\s)<>\]|,]+/gi;
+
+/** Removes Markdown inline syntax so `**Senior Engineer**, *Contoso*` reads as plain text. */
+export function stripInlineMarkdown(text: string): string {
+  return (
+    text
+      // images and links: keep the label
+      .replace(/!?\[([^\]]*)\]\(([^)]*)\)/g, '$1')
+      .replace(/<(https?:[^>]+)>/g, '$1')
+      // inline code
+      .replace(/`([^`]*)`/g, '$1')
+      // emphasis: **x**, __x__, *x*, _x_ (not inside words for underscores)
+      .replace(/(\*\*|__)(?=\S)(.+?)(?<=\S)\1/g, '$2')
+      .replace(/(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])/g, '$1')
+      .replace(/(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])/g, '$1')
+      .replace(/~~(.+?)~~/g, '$1')
+      // stray emphasis markers left by unbalanced pairs
+      .replace(/(?<=^|\s)\*{1,3}(?=\s|$)|\*{2,}/g, '')
+      // HTML tags some exporters leave behind
+      .replace(/<\/?(?:b|i|u|strong|em|br|span)[^>]*>/gi, ' ')
+      .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')
+  );
+}
+
+/** Splits a résumé's text into numbered, normalised lines (UTF-8 BOM, CRLF and Markdown handled). */
+export function toLines(source: string): Line[] {
+  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  return text.split('\n').map((raw, i) => {
+    const untabbed = raw.replace(/\t/g, '    ');
+    const indent = untabbed.length - untabbed.trimStart().length;
+    let body = untabbed.trim();
+    const tableRow = /^\|.*\|$/.test(body);
+    const rule = RULE.test(body) || (tableRow && TABLE_SEPARATOR.test(body));
+    let heading = 0;
+    const h = /^(#{1,6})\s+/.exec(body);
+    if (h?.[1]) {
+      heading = h[1].length;
+      body = body.slice(h[0].length).replace(/\s+#+\s*$/, '');
+    }
+    const urls = [...raw.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1] as string);
+    for (const m of raw.matchAll(URL)) if (!urls.some((u) => u.includes(m[0]))) urls.push(m[0]);
+    let bullet = false;
+    if (!rule) {
+      // Emphasis can wrap the bullet ("**•** text") or follow it; strip markdown first, then the bullet.
+      const first = BULLET.exec(body);
+      if (first && body.length > first[0].length) {
+        bullet = true;
+        body = body.slice(first[0].length);
+      }
+      let plain = stripInlineMarkdown(body);
+      const second = bullet ? null : BULLET.exec(plain);
+      if (second && plain.length > second[0].length) {
+        bullet = true;
+        plain = plain.slice(second[0].length);
+      }
+      body = plain;
+    }
+    const clean = rule ? '' : body.replace(/\s+/g, ' ').trim();
+    return { n: i + 1, raw, text: clean, heading, bullet, indent, rule, tableRow, urls };
+  });
+}

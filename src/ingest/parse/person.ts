@@ -1,0 +1,100 @@
+import type { Lexicon } from '../../lexicon/lexicon.ts';
+import type { ParsedPerson } from '../../model/resume.ts';
+import { findDateRanges } from './dates.ts';
+import type { Line } from './lines.ts';
+import { looksLikeTitle } from './titles.ts';
+
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/u;
+const PHONE = /(?:\+\d{1,3}[\s.-]?)?(?:\(\d{1,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]\d{2,4}){2,4}/;
+const CONTACT_SPLIT = /\s*(?:\||·|•|▪|◦|\s[-–—]\s|\s{3,}|\t)\s*/u;
+const NAME =
+  /^[\p{Lu}][\p{L}'’.-]*(?:\s+(?:(?:de|da|do|dos|das|van|von|der|den|del|la|le|di|du|bin|al|el|y|e)\s+)*[\p{Lu}][\p{L}'’.-]*){1,4}$/u;
+
+/** True when a line reads as a person's name: two to five capitalised words, nothing else. */
+export function looksLikeName(text: string): boolean {
+  const t = text.replace(/,?\s*(?:PhD|Ph\.D\.|MSc|MBA|CFA|PE|Jr\.?|Sr\.?|II|III)$/, '').trim();
+  if (!NAME.test(t) || t.length > 60) return false;
+  return !looksLikeTitle(t);
+}
+
+/** Reads the person from the lines before the first section (name, contact details, headline). */
+export function extractPerson(header: Line[], all: Line[], lexicon: Lexicon): ParsedPerson {
+  const person: ParsedPerson = {
+    name: null,
+    email: null,
+    phone: null,
+    location: null,
+    headline: null,
+    links: [],
+    line: null,
+  };
+  const top = header.filter((l) => l.text).slice(0, 12);
+  for (const l of top) {
+    if (!person.name) {
+      const first = l.text.split(CONTACT_SPLIT)[0] ?? '';
+      const candidate = first.replace(/^(?:name|nome|nombre)\s*:\s*/i, '').trim();
+      if (
+        looksLikeName(candidate) &&
+        !lexicon.places.isPlace(candidate) &&
+        !lexicon.companies.isKnown(candidate)
+      ) {
+        person.name = candidate;
+        person.line = l.n;
+        const rest = l.text
+          .slice(first.length)
+          .split(CONTACT_SPLIT)
+          .map((s) => s.trim())
+          .filter(Boolean);
+        const titleBit = rest.find((r) => looksLikeTitle(r));
+        if (titleBit) person.headline = titleBit;
+        continue;
+      }
+    }
+    for (const part of l.text.split(CONTACT_SPLIT)) readContactPart(part.trim(), person, lexicon);
+    for (const url of l.urls)
+      if (!person.links.includes(url) && !url.startsWith('mailto:')) person.links.push(url);
+    if (
+      person.name &&
+      !person.headline &&
+      l.n > (person.line ?? 0) &&
+      looksLikeTitle(l.text) &&
+      !findDateRanges(l.text).length &&
+      !EMAIL.test(l.text)
+    ) {
+      person.headline = l.text;
+    }
+  }
+  // Contact details sometimes sit at the bottom or in a Contact section.
+  if (!person.email) {
+    const line = all.find((l) => EMAIL.test(l.text));
+    if (line) person.email = (EMAIL.exec(line.text) as RegExpExecArray)[0].toLowerCase();
+  }
+  return person;
+}
+
+function readContactPart(part: string, person: ParsedPerson, lexicon: Lexicon): void {
+  if (!part) return;
+  const labelled = part.replace(
+    /^(?:e-?mail|phone|tel|mobile|location|address|linkedin|github|web(?:site)?|portfolio)\s*:\s*/i,
+    '',
+  );
+  const email = EMAIL.exec(labelled);
+  if (email && !person.email) {
+    person.email = email[0].toLowerCase();
+    return;
+  }
+  if (/(?:https?:\/\/|www\.|linkedin\.com|github\.com|gitlab\.com)/i.test(labelled)) {
+    const url = labelled.replace(
+      /^.*?((?:https?:\/\/|www\.|linkedin\.com|github\.com|gitlab\.com)\S*).*$/i,
+      '$1',
+    );
+    if (!person.links.includes(url)) person.links.push(url);
+    return;
+  }
+  const phone = PHONE.exec(labelled);
+  if (phone && !person.phone && phone[0].replace(/\D/g, '').length >= 7) {
+    person.phone = phone[0].trim();
+    return;
+  }
+  if (!person.location && lexicon.places.isPlace(labelled)) person.location = labelled;
+}

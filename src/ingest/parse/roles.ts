@@ -1,0 +1,250 @@
+import type { Lexicon } from '../../lexicon/lexicon.ts';
+import type { ParsedRole, ParseWarning, TechnologyMention } from '../../model/resume.ts';
+import { endsBeforeStart } from './dates.ts';
+import { classifyLine, type HeadLine } from './headLine.ts';
+import type { Line } from './lines.ts';
+import { listItemTechnologies, parseStackLine } from './stackLine.ts';
+
+interface Block {
+  head: HeadLine[];
+  body: HeadLine[];
+}
+
+/** Groups classified lines into alternating runs: head lines (title, company, dates…) then body lines. */
+function toBlocks(lines: HeadLine[]): Block[] {
+  const blocks: Block[] = [];
+  let current: Block = { head: [], body: [] };
+  for (const l of lines) {
+    if (l.kind === 'blank') continue;
+    if (l.kind === 'body') {
+      current.body.push(l);
+      continue;
+    }
+    if (current.body.length > 0) {
+      blocks.push(current);
+      current = { head: [], body: [] };
+    }
+    current.head.push(l);
+  }
+  if (current.head.length || current.body.length) blocks.push(current);
+  return blocks;
+}
+
+interface Context {
+  employer: string | null;
+  location: string | null;
+  employerLine: number | null;
+}
+
+function newRole(line: Line): ParsedRole {
+  return {
+    title: null,
+    employer: null,
+    team: null,
+    location: null,
+    start: null,
+    end: null,
+    current: false,
+    technologies: [],
+    line: line.n,
+    lines: [line.n, line.n],
+    employerInferred: false,
+    employerLine: null,
+  };
+}
+
+function applyDate(role: ParsedRole, h: HeadLine): void {
+  if (!h.date || role.start) return;
+  role.start = h.date.start;
+  role.end = h.date.end;
+  role.current = h.date.current;
+}
+
+function addStack(role: ParsedRole, h: HeadLine): void {
+  for (const name of h.stack?.items ?? []) role.technologies.push({ name, line: h.line.n });
+  if (h.stack?.team && !role.team) role.team = h.stack.team;
+}
+
+/** Turns one head run into roles: one per title line, with the dates, places and stacks around it. */
+function rolesOfHead(head: HeadLine[], ctx: Context): ParsedRole[] {
+  const titleIdx = head.map((h, i) => (h.kind === 'title' ? i : -1)).filter((i) => i >= 0);
+  // No title line: a company header opening a block of roles, or a role whose title is not recognised.
+  if (titleIdx.length === 0) {
+    const company = head.find((h) => h.kind === 'company');
+    const dated = head.find((h) => h.date);
+    if (!dated) {
+      if (company) {
+        ctx.employer = company.employer;
+        ctx.employerLine = company.line.n;
+        ctx.location = company.location ?? head.find((h) => h.kind === 'place')?.location ?? null;
+      }
+      return [];
+    }
+    // Dated head with no recognisable title: the company-looking lines are title and/or employer.
+    const names = head.filter((h) => h.kind === 'company');
+    const role = newRole(head[0]?.line as Line);
+    if (names.length >= 2) {
+      role.title = names[1]?.employer ?? null;
+      role.employer = names[0]?.employer ?? null;
+    } else if (names.length === 1) {
+      if (ctx.employer) role.title = names[0]?.employer ?? null;
+      else role.employer = names[0]?.employer ?? null;
+    }
+    for (const h of head) {
+      applyDate(role, h);
+      if (h.kind === 'place') role.location ??= h.location;
+      if (h.kind === 'stack') addStack(role, h);
+    }
+    finishRole(role, head, ctx);
+    return [role];
+  }
+  const first = titleIdx[0] as number;
+  const titleHasDate = head[first]?.date != null;
+  // Date lines before the first title mean this résumé writes dates first (layout "2016 — 2019 / Dublin / Title").
+  const datesFirst = !titleHasDate && head.slice(0, first).some((h) => h.date);
+  // Company lines before the first title open a company block that later titles inherit.
+  const leadingCompany = head.slice(0, first).find((h) => h.kind === 'company' && !datesFirst);
+  if (leadingCompany) {
+    ctx.employer = leadingCompany.employer;
+    ctx.employerLine = leadingCompany.line.n;
+    ctx.location =
+      leadingCompany.location ?? head.slice(0, first).find((h) => h.kind === 'place')?.location ?? null;
+  }
+  const roles: ParsedRole[] = [];
+  for (let k = 0; k < titleIdx.length; k++) {
+    const ti = titleIdx[k] as number;
+    const from = datesFirst
+      ? k === 0
+        ? 0
+        : (titleIdx[k - 1] as number) + 1
+      : k === 0
+        ? leadingCompany
+          ? first
+          : 0
+        : ti;
+    const to = datesFirst
+      ? ti + 1 + trailingAfterTitle(head, ti, titleIdx[k + 1])
+      : k + 1 < titleIdx.length
+        ? (titleIdx[k + 1] as number)
+        : head.length;
+    const own = head.slice(from, to);
+    const t = head[ti] as HeadLine;
+    const role = newRole(t.line);
+    role.title = t.title;
+    role.employer = t.employer;
+    role.team = t.team;
+    role.location = t.location;
+    role.lines = [own[0]?.line.n ?? t.line.n, own[own.length - 1]?.line.n ?? t.line.n];
+    applyDate(role, t);
+    for (const h of own) {
+      if (h === t) continue;
+      applyDate(role, h);
+      if (h.kind === 'place' || (h.kind === 'date' && h.location)) role.location ??= h.location;
+      if (h.kind === 'stack') addStack(role, h);
+      if (h.kind === 'company' && !role.employer && h !== leadingCompany) {
+        role.employer = h.employer;
+        role.location ??= h.location;
+        role.team ??= h.team;
+      }
+    }
+    finishRole(role, own, ctx);
+    roles.push(role);
+  }
+  return roles;
+}
+
+/** In dates-first layouts, place and stack lines right after a title still belong to it. */
+function trailingAfterTitle(head: HeadLine[], ti: number, nextTitle: number | undefined): number {
+  let n = 0;
+  for (let i = ti + 1; i < (nextTitle ?? head.length); i++) {
+    const h = head[i] as HeadLine;
+    if (h.date && nextTitle !== undefined) break;
+    n++;
+  }
+  return n;
+}
+
+function finishRole(role: ParsedRole, own: HeadLine[], ctx: Context): void {
+  if (role.employer && ctx.employer && !sameName(role.employer, ctx.employer)) {
+    // A title that names another employer ends the company block.
+    ctx.employer = null;
+    ctx.location = null;
+  }
+  if (!role.employer && ctx.employer) {
+    role.employer = ctx.employer;
+    role.employerLine = ctx.employerLine;
+  }
+  if (
+    !role.location &&
+    ctx.location &&
+    role.employer &&
+    ctx.employer &&
+    sameName(role.employer, ctx.employer)
+  ) {
+    role.location = ctx.location;
+  }
+  if (own.length) role.lines = [Math.min(role.lines[0], own[0]?.line.n ?? role.line), role.lines[1]];
+}
+
+function sameName(a: string, b: string): boolean {
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  return norm(a).startsWith(norm(b)) || norm(b).startsWith(norm(a));
+}
+
+/** Technologies named in a role's body: labelled lists as lists, everything else as prose. */
+function bodyTechnologies(body: HeadLine[], lexicon: Lexicon): TechnologyMention[] {
+  const found: TechnologyMention[] = [];
+  for (const h of body) {
+    const text = h.line.text;
+    const stack = /^[^:]{1,30}:/.test(text) ? parseStackLine(text, lexicon) : null;
+    if (stack) {
+      for (const name of stack.items) found.push({ name, line: h.line.n });
+      continue;
+    }
+    for (const hit of lexicon.technologies.inProse(text)) found.push({ name: hit.written, line: h.line.n });
+    // "(Go, Kafka)" inside prose is a list; inProse already finds known names in it.
+    void listItemTechnologies;
+  }
+  return found;
+}
+
+/** Extracts roles from the lines of a résumé's experience sections. */
+export function extractRoles(
+  lines: Line[],
+  lexicon: Lexicon,
+): { roles: ParsedRole[]; warnings: ParseWarning[]; bodies: Map<ParsedRole, Line[]> } {
+  const classified = lines.map((l) => classifyLine(l, lexicon));
+  const warnings: ParseWarning[] = [];
+  for (const h of classified) {
+    if (h.dateProblem) warnings.push({ line: h.line.n, code: 'UNREADABLE_DATE', message: h.dateProblem });
+  }
+  const ctx: Context = { employer: null, location: null, employerLine: null };
+  const roles: ParsedRole[] = [];
+  const bodies = new Map<ParsedRole, Line[]>();
+  let last: ParsedRole | null = null;
+  for (const block of toBlocks(classified)) {
+    const made = block.head.length ? rolesOfHead(block.head, ctx) : [];
+    roles.push(...made);
+    if (made.length) last = made[made.length - 1] as ParsedRole;
+    if (!last || block.body.length === 0) continue;
+    // Body lines before any role (a company description) belong to no role.
+    if (block.head.length && made.length === 0) continue;
+    last.technologies.push(...bodyTechnologies(block.body, lexicon));
+    last.lines = [last.lines[0], block.body[block.body.length - 1]?.line.n ?? last.lines[1]];
+    bodies.set(last, [...(bodies.get(last) ?? []), ...block.body.map((b) => b.line)]);
+  }
+  for (const role of roles) {
+    if (role.start && role.end && endsBeforeStart(role.start, role.end)) {
+      warnings.push({
+        line: role.line,
+        code: 'END_BEFORE_START',
+        message: `role "${role.title ?? '?'}" ends before it starts`,
+      });
+    }
+  }
+  return { roles, warnings, bodies };
+}

@@ -1,0 +1,97 @@
+import type { Line } from './lines.ts';
+
+export type SectionKind =
+  | 'header'
+  | 'summary'
+  | 'experience'
+  | 'skills'
+  | 'education'
+  | 'projects'
+  | 'publications'
+  | 'certifications'
+  | 'languages'
+  | 'other';
+
+/** A run of lines under one section heading; the part before any heading is `header`. */
+export interface Section {
+  kind: SectionKind;
+  /** The heading line, absent for the leading `header` section. */
+  heading: Line | null;
+  lines: Line[];
+}
+
+// Headings are matched whole (after stripping punctuation), so a sentence mentioning "experience" is not one.
+const HEADINGS: [SectionKind, RegExp][] = [
+  [
+    'experience',
+    /^(?:(?:relevant|professional|work|working|employment|career|industry|selected|technical|engineering|leadership|other|previous|recent|prior)\s+)*(?:experience|experiences|history|employment|work|career|positions|roles)(?:\s+(?:history|experience|summary|highlights))?$|^work history$|^where i(?:'ve| have) worked$|^employment$|^experience$/,
+  ],
+  [
+    'skills',
+    /^(?:(?:technical|core|key|professional|relevant|selected|tech|hard|it|computer)\s+)*(?:skills|skill set|skillset|competencies|competences|expertise|technologies|tech stack|stack|tools|toolbox|proficiencies|qualifications|tools (?:and|&) technologies|technologies (?:and|&) tools|skills (?:and|&) (?:tools|technologies|expertise))$/,
+  ],
+  [
+    'education',
+    /^(?:education|academic background|academic history|academics|studies|qualifications (?:and|&) education|education (?:and|&) (?:training|certifications|qualifications)|training|degrees?)$/,
+  ],
+  [
+    'summary',
+    /^(?:summary|professional summary|profile|professional profile|about(?: me)?|objective|career objective|overview|introduction|bio|highlights|career summary|personal statement)$/,
+  ],
+  [
+    'projects',
+    /^(?:(?:selected|personal|side|open[- ]source|key|notable)\s+)*(?:projects|open source|contributions|portfolio)(?:\s+(?:and|&) contributions)?$/,
+  ],
+  [
+    'publications',
+    /^(?:publications|talks|speaking|talks (?:and|&) publications|publications (?:and|&) talks|conference talks|presentations|papers|writing|articles|patents|awards|honors|honours|awards (?:and|&) honou?rs|achievements)$/,
+  ],
+  [
+    'certifications',
+    /^(?:certifications?|certificates|licenses(?: (?:and|&) certifications)?|courses|certifications (?:and|&) (?:training|courses))$/,
+  ],
+  ['languages', /^(?:(?:spoken\s+)?languages|language skills|spoken languages)$/],
+  [
+    'other',
+    /^(?:interests|hobbies|volunteering|volunteer(?: experience| work)?|references|activities|memberships|misc(?:ellaneous)?|additional information|personal|contact|contact (?:details|information)|other)$/,
+  ],
+];
+
+function normaliseHeading(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[:：.\-–—_|•*=#]+\s*$/u, '')
+    .replace(/^[\s:：.\-–—_|•*=#]+/u, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The section kind a line announces, or null when it is not a section heading. */
+export function headingKind(line: Line): SectionKind | null {
+  if (!line.text || line.text.length > 48 || line.tableRow) return null;
+  const key = normaliseHeading(line.text);
+  for (const [kind, pattern] of HEADINGS) {
+    if (pattern.test(key)) {
+      // A bullet saying "Experience" is a list item, not a heading.
+      if (line.bullet && !line.heading) return null;
+      return kind;
+    }
+  }
+  // Unknown all-caps lines are not headings: résumés write employers in capitals too ("CONTOSO LTD").
+  return null;
+}
+
+/** Splits lines into sections at their headings. */
+export function splitSections(lines: Line[]): Section[] {
+  const sections: Section[] = [{ kind: 'header', heading: null, lines: [] }];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    const kind = headingKind(line);
+    if (kind) {
+      sections.push({ kind, heading: line, lines: [] });
+      continue;
+    }
+    (sections[sections.length - 1] as Section).lines.push(line);
+  }
+  return sections;
+}

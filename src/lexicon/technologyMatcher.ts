@@ -1,0 +1,96 @@
+import type { TechnologyEntry } from './referenceData.ts';
+
+/** A technology found in text: the words as written and the canonical entry they name. */
+export interface TechnologyHit {
+  written: string;
+  name: string;
+  index: number;
+}
+
+/** Finds and canonicalises technology names; built once from the reference data. */
+export interface TechnologyMatcher {
+  /** Technologies named in free prose (bullets, summaries); list-only names are skipped. */
+  inProse(text: string): TechnologyHit[];
+  /** The canonical name of one list item ("Postgres 14" → PostgreSQL), or null when unknown. */
+  canonical(item: string): string | null;
+  /** The category of a canonical technology. */
+  category(name: string): string | null;
+  /** The reference aliases of a canonical technology. */
+  aliases(name: string): string[];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// A name is a whole token: not glued to letters, digits, + or # on either side ("Go" not in "Google").
+const BEFORE = '(?<![\\p{L}\\p{N}+#_@/.-])';
+const AFTER = '(?![\\p{L}\\p{N}+#_]|\\.[\\p{L}\\p{N}]|-[\\p{L}\\p{N}])';
+
+function compile(forms: string[], flags: string): RegExp | null {
+  if (forms.length === 0) return null;
+  const sorted = [...new Set(forms)].sort((a, b) => b.length - a.length).map(escape);
+  return new RegExp(`${BEFORE}(?:${sorted.join('|')})${AFTER}`, `gu${flags}`);
+}
+
+/** Strips what résumés add around a technology name: versions, levels, years of use. */
+export function bareItem(item: string): string {
+  return item
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, ' ')
+    .replace(/\b(?:v(?:ersion)?\s*)?\d+(?:\.\d+|\.x)*\+?(?:\s*(?:yrs?|years?))?\s*$/i, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,.;:/&-]+|[\s,.;:/&*-]+$/g, '')
+    .trim();
+}
+
+/** Builds the matcher over technology entries (pure; the caller loads the data). */
+export function createTechnologyMatcher(entries: TechnologyEntry[]): TechnologyMatcher {
+  const byForm = new Map<string, TechnologyEntry>();
+  const insensitive: string[] = [];
+  const sensitive: string[] = [];
+  const sensitiveForms = new Map<string, TechnologyEntry>();
+  for (const entry of entries) {
+    for (const form of [entry.name, ...entry.aliases]) {
+      byForm.set(form.toLowerCase(), entry);
+      if (entry.listOnly) continue;
+      if (entry.caseSensitive) {
+        sensitive.push(form);
+        sensitiveForms.set(form, entry);
+      } else insensitive.push(form);
+    }
+  }
+  const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
+  const insensitiveRe = compile(insensitive, 'i');
+  const sensitiveRe = compile(sensitive, '');
+
+  return {
+    inProse(text) {
+      const hits: TechnologyHit[] = [];
+      const taken: [number, number][] = [];
+      const overlaps = (a: number, b: number) => taken.some(([s, e]) => a < e && b > s);
+      for (const [re, lookup] of [
+        [insensitiveRe, (w: string) => byForm.get(w.toLowerCase())],
+        [sensitiveRe, (w: string) => sensitiveForms.get(w)],
+      ] as const) {
+        if (!re) continue;
+        for (const m of text.matchAll(re)) {
+          const index = m.index ?? 0;
+          const entry = lookup(m[0]);
+          if (!entry || overlaps(index, index + m[0].length)) continue;
+          taken.push([index, index + m[0].length]);
+          hits.push({ written: m[0], name: entry.name, index });
+        }
+      }
+      return hits.sort((a, b) => a.index - b.index);
+    },
+    canonical(item) {
+      const direct = byForm.get(item.trim().toLowerCase());
+      if (direct) return direct.name;
+      const bare = bareItem(item).toLowerCase();
+      return byForm.get(bare)?.name ?? byForm.get(bare.replace(/\s*\.?js$/, '.js'))?.name ?? null;
+    },
+    category(name) {
+      return byName.get(name.toLowerCase())?.category ?? null;
+    },
+    aliases(name) {
+      return byName.get(name.toLowerCase())?.aliases ?? [];
+    },
+  };
+}
