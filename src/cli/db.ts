@@ -71,7 +71,12 @@ function startCommand(): Command {
     const config = loadConfig();
     const server = await findServer({ config, home: options.home, port: options.port, log });
     if (server.via === 'env') log(`Using the server NEO4J_URI names (${server.uri}).`);
-    else if (server.alreadyRunning) log(`Neo4j in ${server.home} is already running (${server.via}).`);
+    else if (server.alreadyRunning) {
+      log(`Neo4j in ${server.home} is already running (${server.via}).`);
+      if (options.port && !server.uri.endsWith(`:${options.port}`)) {
+        log(`It listens on ${server.uri}, not port ${options.port}; stop it first to move it.`);
+      }
+    }
     await withSchema(server);
     process.stdout.write(envLines(server));
     if (server.via !== 'env') {

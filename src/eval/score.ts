@@ -177,7 +177,8 @@ export function sumScores(scores: ResumeScore[]): Record<FieldName, FieldCounts>
   const total = {} as Record<FieldName, FieldCounts>;
   for (const s of scores) {
     for (const [k, c] of Object.entries(s.fields) as [FieldName, FieldCounts][]) {
-      const t = (total[k] ??= empty());
+      total[k] ??= empty();
+      const t = total[k];
       t.tp += c.tp;
       t.fp += c.fp;
       t.fn += c.fn;

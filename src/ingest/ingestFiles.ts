@@ -125,6 +125,10 @@ export async function ingestFiles(
       fail({ file: input.file.key, reason: `could not be parsed: ${(error as Error).message}` });
       continue;
     }
+    if (!resume.person.name && !resume.person.email && resume.roles.length === 0) {
+      fail({ file: input.file.key, reason: 'does not look like a résumé: no name, email or role found' });
+      continue;
+    }
     options.onResume?.(resume);
     people.add(resume.person.id);
     summary.roles += resume.roles.length;

@@ -1,3 +1,4 @@
+import { escapeRegExp } from './escapeRegExp.ts';
 import type { CompanyEntry } from './referenceData.ts';
 
 /** A company name resolved against the reference data. */
@@ -24,11 +25,9 @@ export interface CompanyResolver {
   stripLegalSuffix(name: string): string;
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** Builds the resolver (pure; the caller loads the data). */
 export function createCompanyResolver(entries: CompanyEntry[], legalSuffixes: string[]): CompanyResolver {
-  const suffixes = [...new Set(legalSuffixes)].sort((a, b) => b.length - a.length).map(escape);
+  const suffixes = [...new Set(legalSuffixes)].sort((a, b) => b.length - a.length).map(escapeRegExp);
   const suffixRe = suffixes.length ? new RegExp(`(?:,?\\s+(?:${suffixes.join('|')}))+\\s*$`, 'i') : null;
   const stripLegalSuffix = (name: string) => {
     const cleaned = name
@@ -57,7 +56,7 @@ export function createCompanyResolver(entries: CompanyEntry[], legalSuffixes: st
   // Prose matching is case-sensitive: "Ring" or "Slack" the brands, not the words.
   const forms = [...new Set(entries.flatMap((e) => [e.name, ...e.aliases]).filter((f) => f.length >= 3))]
     .sort((a, b) => b.length - a.length)
-    .map(escape);
+    .map(escapeRegExp);
   const proseRe = forms.length
     ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms.join('|')})(?![\\p{L}\\p{N}])`, 'gu')
     : null;

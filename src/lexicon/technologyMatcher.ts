@@ -1,3 +1,4 @@
+import { escapeRegExp } from './escapeRegExp.ts';
 import type { TechnologyEntry } from './referenceData.ts';
 
 /** A technology found in text: the words as written and the canonical entry they name. */
@@ -19,15 +20,37 @@ export interface TechnologyMatcher {
   aliases(name: string): string[];
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // A name is a whole token: not glued to letters, digits, + or # on either side ("Go" not in "Google").
 const BEFORE = '(?<![\\p{L}\\p{N}+#_@/.-])';
-const AFTER = '(?![\\p{L}\\p{N}+#_]|\\.[\\p{L}\\p{N}]|-[\\p{L}\\p{N}])';
+const AFTER = '(?![\\p{L}\\p{N}+#_]|\\.[\\p{L}\\p{N}])';
+// "Kafka-fed" and "Redis-backed" name Kafka and Redis; "Node-RED" or "Java-8" name something else.
+// Checked outside the regex: its `i` flag would make \p{Lu} match lower case too.
+const GLUED = /^-[\p{Lu}\p{N}]/u;
 
 function compile(forms: string[], flags: string): RegExp | null {
   if (forms.length === 0) return null;
-  const sorted = [...new Set(forms)].sort((a, b) => b.length - a.length).map(escape);
+  const sorted = [...new Set(forms)].sort((a, b) => b.length - a.length).map(escapeRegExp);
   return new RegExp(`${BEFORE}(?:${sorted.join('|')})${AFTER}`, `gu${flags}`);
+}
+
+// Aliases that are also ordinary words or short abbreviations match prose only as written:
+// "graph node" is not Node.js, and "TS" must be in capitals to mean TypeScript.
+const WORDS = new Set([
+  'node',
+  'spring',
+  'react',
+  'express',
+  'excel',
+  'kube',
+  'rails',
+  'mongo',
+  'elastic',
+  'pandas',
+  'swift',
+]);
+function proseSensitive(form: string, entry: TechnologyEntry): boolean {
+  if (form === entry.name && !WORDS.has(form.toLowerCase())) return false;
+  return WORDS.has(form.toLowerCase()) || /^[A-Za-z]{1,3}$/.test(form);
 }
 
 /** Strips what résumés add around a technology name: versions, levels, years of use. */
@@ -50,7 +73,7 @@ export function createTechnologyMatcher(entries: TechnologyEntry[]): TechnologyM
     for (const form of [entry.name, ...entry.aliases]) {
       byForm.set(form.toLowerCase(), entry);
       if (entry.listOnly) continue;
-      if (entry.caseSensitive) {
+      if (entry.caseSensitive || proseSensitive(form, entry)) {
         sensitive.push(form);
         sensitiveForms.set(form, entry);
       } else insensitive.push(form);
@@ -74,6 +97,7 @@ export function createTechnologyMatcher(entries: TechnologyEntry[]): TechnologyM
           const index = m.index ?? 0;
           const entry = lookup(m[0]);
           if (!entry || overlaps(index, index + m[0].length)) continue;
+          if (GLUED.test(text.slice(index + m[0].length, index + m[0].length + 2))) continue;
           taken.push([index, index + m[0].length]);
           hits.push({ written: m[0], name: entry.name, index });
         }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { classpath, renderNeo4jConf, serverArgs, setInitialPasswordArgs } from './conf.ts';
 
 describe('renderNeo4jConf', () => {
-  const conf = renderNeo4jConf({ port: 7999, pageCache: '128m' });
+  const conf = renderNeo4jConf({ port: 7999, pageCache: '128m', version: '5.26.30' });
   const settings = Object.fromEntries(
     conf
       .split('\n')
@@ -29,8 +29,15 @@ describe('renderNeo4jConf', () => {
   });
 
   it('uses only 5.x setting names (strict validation rejects others)', () => {
-    for (const key of Object.keys(settings)) expect(key).toMatch(/^(server|dbms)\.[a-z_.]+$/);
+    for (const key of Object.keys(settings)) expect(key).toMatch(/^(internal\.)?(server|dbms)\.[a-z_.]+$/);
     expect(conf).not.toMatch(/dbms\.connector|dbms\.memory|server\.logs\.config/);
+  });
+
+  it('shortens the Bolt shutdown only on 5.x, where that internal setting exists', () => {
+    expect(settings['internal.dbms.bolt.netty_server_shutdown_quiet_period']).toBe('0');
+    expect(renderNeo4jConf({ port: 7999, pageCache: '128m', version: '2025.10.1' })).not.toContain(
+      'internal.',
+    );
   });
 });
 

@@ -68,12 +68,17 @@ function managed(state: ServerState, home: string, database: string, alreadyRunn
 export async function findServer(options: FindServerOptions): Promise<Neo4jServer> {
   const { config, log } = options;
   const home = path.resolve(options.home ?? config.local.home);
-  const port = options.port ?? config.local.port;
   const { database } = config.neo4j;
-  const status = await homeStatus(home);
+  const envUri = config.neo4j.uri;
+  // A damaged state file must not block using NEO4J_URI; without NEO4J_URI its error is the answer.
+  const status = await homeStatus(home).catch((error: unknown) => {
+    if (envUri) return { home, state: undefined, running: false };
+    throw error;
+  });
+  // A restarted home keeps its port unless told otherwise.
+  const port = options.port ?? status.state?.port ?? config.local.port;
 
   // 1. The caller's server, unless NEO4J_URI is just this home's own address left by an earlier eval.
-  const envUri = config.neo4j.uri;
   if (envUri && !uriPointsAt(envUri, status.state)) {
     const conn = { uri: envUri, user: config.neo4j.user, password: config.neo4j.password ?? '', database };
     try {

@@ -102,7 +102,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Ser
   }
   await writeFile(
     path.join(home, 'conf', 'neo4j.conf'),
-    renderNeo4jConf({ port, pageCache: options.pageCache }),
+    renderNeo4jConf({ port, pageCache: options.pageCache, version: options.version }),
   );
   const password = previous?.password ?? generatePassword();
   if (!hasData) {

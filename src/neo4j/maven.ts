@@ -80,7 +80,7 @@ export async function resolveNeo4jJars(options: {
   );
   if (result.code !== 0) {
     await rm(partial, { recursive: true, force: true });
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: strips ANSI colour codes Maven may emit.
+    // Strip ANSI colour codes Maven may emit despite -Dstyle.color=never.
     const plain = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
     const output = plain.trim().split('\n').slice(-25).join('\n');
     throw new CareerGraphError(

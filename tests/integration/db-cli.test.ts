@@ -14,7 +14,7 @@ const home = path.join(repoRoot, '.careergraph', 'test', `cli-${randomBytes(6).t
 /** Runs the real CLI as a user would, without the NEO4J_* the global setup exported. */
 function cli(...args: string[]) {
   const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('NEO4J_')));
-  return run(process.execPath, ['/tmp/cg-db.mjs', ...args], {
+  return run(process.execPath, [path.join(repoRoot, 'bin', 'careergraph.js'), ...args], {
     cwd: repoRoot,
     env,
     timeoutMs: 200_000,
@@ -85,6 +85,11 @@ describe('careergraph db (the real CLI)', () => {
     expect(restarted.code, restarted.stderr).toBe(0);
     expect(parseEnvLines(restarted.stdout)).toEqual(env);
     expect(await query(conn, 'MATCH (p:CliProbe {id: $id}) RETURN p.id AS id', { id })).toEqual([{ id }]);
+
+    const reset = await cli('db', 'reset', '--yes', '--home', home);
+    expect(reset.code, reset.stderr).toBe(0);
+    expect(reset.stdout).toBe('');
+    expect(await query(conn, 'MATCH (p:CliProbe) RETURN p.id AS id', {})).toEqual([]);
 
     expect((await cli('db', 'stop', '--home', home)).code).toBe(0);
     expect((await cli('db', 'status', '--home', home)).code).toBe(3);

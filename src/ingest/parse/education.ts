@@ -2,30 +2,26 @@ import type { ParsedEducation } from '../../model/resume.ts';
 import { findDateRanges } from './dates.ts';
 import type { Line } from './lines.ts';
 
-const DEGREE =
-  /\b(?:B\.?\s?Sc\.?|M\.?\s?Sc\.?|B\.?\s?S\.?|M\.?\s?S\.?|B\.?\s?A\.?|M\.?\s?A\.?|MBA|Ph\.?\s?D\.?|D\.?Phil|B\.?\s?Eng\.?|M\.?\s?Eng\.?|B\.?\s?Tech|M\.?\s?Tech|BBA|BCom|LL\.?B|LL\.?M|M\.?D\.?|Bachelor(?:'s|’s)?(?:\s+(?:of|in)\s+[A-Z][\w ]*?)?|Master(?:'s|’s)?(?:\s+(?:of|in)\s+[A-Z][\w ]*?)?|Doctor(?:ate)?(?:\s+of\s+\w+)?|Licenciatura|Mestrado|Diplom(?:a)?(?:-Ingenieur)?|Associate(?:'s)? Degree|A\.?A\.?S\.?|HND|GCSEs?|A-?Levels?|High School Diploma|Certificate)\b/;
-const SCHOOL =
-  /\b(?:University|Universit[àéaäy]|Universidad|Universidade|Università|Universität|College|Institute|Institut|Instituto|School|Academy|Polytechnic|Politecnico|Hochschule|École|Ecole|Escola|Escuela|Faculty|Conservatory|Bootcamp|ETH|EPFL|MIT|KTH|UCL|TU \w+)\b/;
-const SPLIT = /\s*(?:,|\||·|•|\s[-–—]\s|\s{3,}|\t)\s*/;
+const B = '(?<![\\p{L}\\p{N}])';
+const E = '(?![\\p{L}\\p{N}])';
+const DEGREE = new RegExp(
+  `${B}(?:B\\.?\\s?Sc|M\\.?\\s?Sc|B\\.?\\s?S|M\\.?\\s?S|B\\.?\\s?A|M\\.?\\s?A|B\\.?\\s?A\\.?\\s?Sc|MBA|EMBA|Ph\\.?\\s?D|D\\.?\\s?Phil|B\\.?\\s?Eng|M\\.?\\s?Eng|B\\.?\\s?Tech|M\\.?\\s?Tech|B\\.?\\s?Math|M\\.?\\s?Math|BCS|MCS|BBA|B\\.?\\s?Com|M\\.?\\s?Com|BFA|MFA|LL\\.?\\s?B|LL\\.?\\s?M|M\\.?\\s?Phil|M\\.?\\s?Res|Ed\\.?\\s?D|M\\.?\\s?D|J\\.?\\s?D|Bachelor(?:'s|’s)?(?:\\s+(?:of|in)\\s+(?:Science|Arts|Engineering|Technology|Business Administration|Computer Science|Mathematics|Commerce|Fine Arts|Laws))?|Master(?:'s|’s)?(?:\\s+(?:of|in)\\s+(?:Science|Arts|Engineering|Technology|Business Administration|Computer Science|Mathematics|Commerce|Fine Arts|Laws))?|Doctor(?:ate)?(?:\\s+of\\s+Philosophy)?|Licenciatura|Licence|Mestrado|Máster|Diplôme d['’]ing[ée]nieur|Dipl(?:om)?\\.?-Ing\\.?|Diplom(?:a)?|Ingeniero|Associate(?:'s)?\\s+Degree|A\\.?A\\.?S|HND|High School Diploma|Baccalaur[ée]at|Abitur|Certificate|Nanodegree)\\.?${E}`,
+  'u',
+);
+const SCHOOL = new RegExp(
+  `${B}(?:University|Universit[àéaäy]|Universidad|Universidade|Università|Universität|Universitat|Universiteit|Uniwersytet|College|Institute|Institut|Instituto|Istituto|School|Academy|Polytechnic|Politecnico|Politécnica|Hochschule|École|Ecole|Escola|Escuela|Faculty|Conservatory|Bootcamp|ETH|EPFL|MIT|KTH|UCL|INSA|IIT|TU)${E}`,
+  'u',
+);
+const SPLIT = /\s*(?:,|\||·|•|\s[-–—]\s|[–—]|\s{3,}|\t|\s+at\s+|\s+from\s+)\s*/u;
 
-function fieldOf(text: string, degree: string): string | null {
-  const after = text
-    .slice(text.indexOf(degree) + degree.length)
-    .replace(/^\s*(?:\(|in|of|,|-|–|—|:)\s*/i, '');
-  const field = after.split(SPLIT)[0]?.replace(/[()]/g, '').trim() ?? '';
-  if (!field || SCHOOL.test(field) || /\d{4}/.test(field)) return null;
-  return field;
+function clean(text: string): string {
+  return text.replace(/^[\s,;:()–—-]+|[\s,;:(–—-]+$/g, '').trim();
 }
 
 /** Reads education entries: degree, field, school and years, on one line or spread over a few. */
 export function extractEducation(lines: Line[]): ParsedEducation[] {
   const entries: ParsedEducation[] = [];
   let current: ParsedEducation | null = null;
-  const start = (line: number) => {
-    current = { school: null, degree: null, field: null, start: null, end: null, line };
-    entries.push(current);
-    return current;
-  };
   for (const l of lines) {
     if (!l.text || l.tableRow) continue;
     const dates = findDateRanges(l.text).filter((d) => !d.problem);
@@ -36,44 +32,65 @@ export function extractEducation(lines: Line[]): ParsedEducation[] {
       .replace(/\(\s*\)/g, '')
       .replace(/[\s,|–—-]+$/, '')
       .trim();
-    const degreeMatch = DEGREE.exec(text);
-    const parts = text
-      .split(SPLIT)
-      .map((p) => p.trim())
-      .filter(Boolean);
-    const school = parts.find(
-      (p) => SCHOOL.test(p) && !(degreeMatch && p.startsWith(degreeMatch[0]) && !/\b(?:at|from)\b/.test(p)),
-    );
-    let entry: ParsedEducation | null = current;
-    const needsNew = (e: ParsedEducation | null) =>
-      !e ||
-      (degreeMatch && e.degree) ||
-      (school && e.school) ||
-      (dates.length > 0 && e.end && !degreeMatch && !school);
-    if (degreeMatch || school) {
-      if (needsNew(entry)) entry = start(l.n);
-    } else if (!entry || l.bullet) {
+    const parts = text.split(SPLIT).map(clean).filter(Boolean);
+    const degreePart = parts.findIndex((p) => DEGREE.test(p) && !SCHOOL.test(p.replace(DEGREE, '')));
+    const schoolPart = parts.findIndex((p, i) => i !== degreePart && SCHOOL.test(p));
+    const hasDegree = degreePart >= 0;
+    const hasSchool = schoolPart >= 0;
+    if (!hasDegree && !hasSchool) {
+      // A bare name under a degree ("KNUST") is the school; anything else (a thesis, a grade) is detail.
+      if (
+        current &&
+        !current.school &&
+        !l.bullet &&
+        parts.length === 1 &&
+        /^\p{Lu}/u.test(parts[0] ?? '') &&
+        (parts[0] ?? '').split(' ').length <= 6
+      ) {
+        current.school = parts[0] ?? null;
+        if (dates[0] && !current.end) setYears(current, dates[0]);
+      } else if (current && dates[0] && !current.end && !current.start) setYears(current, dates[0]);
       continue;
     }
-    const e = entry as ParsedEducation;
-    if (degreeMatch && !e.degree) {
-      e.degree = degreeMatch[0].replace(/\s+(?:of|in)\s+.*$/i, '').trim();
-      const inline = /\s+(?:of|in)\s+(.*)$/i.exec(degreeMatch[0])?.[1];
-      e.field = inline?.trim() ?? fieldOf(text, degreeMatch[0]);
+    const startsNew =
+      !current ||
+      (hasDegree && current.degree) ||
+      (hasSchool && current.school) ||
+      (!hasDegree && current.end && dates.length > 0);
+    if (startsNew) {
+      current = { school: null, degree: null, field: null, start: null, end: null, line: l.n };
+      entries.push(current);
     }
-    if (school && !e.school)
-      e.school = school
-        .replace(/^(?:at|from)\s+/i, '')
-        .replace(/\s*\((.*)\)$/, '')
+    const e = current as ParsedEducation;
+    if (hasDegree) {
+      const part = parts[degreePart] as string;
+      const m = DEGREE.exec(part) as RegExpExecArray;
+      const inlineField = /\s+(?:of|in)\s+(.*)$/i.exec(m[0])?.[1];
+      e.degree = m[0]
+        .replace(/\s+(?:of|in)\s+.*$/i, '')
+        .replace(/\.$/, '')
         .trim();
-    const d = dates[0];
-    if (d && !e.end && !e.start) {
-      // A single year on an education line is the graduation year.
-      const single =
-        d.end && d.start && d.end.year === d.start.year && d.end.month === d.start.month && !d.current;
-      e.start = single ? null : d.start;
-      e.end = d.end;
+      const rest = clean(part.slice((m.index ?? 0) + m[0].length).replace(/^\s*(?:in|of)\s+/i, ''));
+      e.field = inlineField ?? (rest || null);
+      if (!e.field) {
+        const next = parts.find((_p, i) => i !== degreePart && i !== schoolPart);
+        if (next && !SCHOOL.test(next)) e.field = next;
+      }
     }
+    if (hasSchool) e.school = parts[schoolPart] ?? null;
+    else if (hasDegree && !e.school) {
+      // "BSc Computer Engineering — KNUST": the part left after degree and field is the school.
+      const other = parts.find((p, i) => i !== degreePart && p !== e.field);
+      if (other) e.school = other;
+    }
+    if (dates[0] && !e.end && !e.start) setYears(e, dates[0]);
   }
   return entries;
+}
+
+function setYears(e: ParsedEducation, d: ReturnType<typeof findDateRanges>[number]): void {
+  // A single year on an education line is the graduation year.
+  const single = d.start && d.end && d.end.year === d.start.year && d.end.month === d.start.month;
+  e.start = single ? null : d.start;
+  e.end = d.end;
 }

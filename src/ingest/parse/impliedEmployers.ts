@@ -19,15 +19,38 @@ function listNames(text: string): string[] {
     .filter(Boolean);
 }
 
+/** Joins wrapped lines into paragraphs, remembering where each line starts. */
+function paragraphs(lines: Line[]): { text: string; starts: [number, number][] }[] {
+  const out: { text: string; starts: [number, number][] }[] = [];
+  let current: { text: string; starts: [number, number][] } | null = null;
+  for (const l of lines) {
+    if (!l.text || l.bullet || l.heading) {
+      current = null;
+      if (!l.text) continue;
+    }
+    if (!current) {
+      current = { text: '', starts: [] };
+      out.push(current);
+    }
+    if (current.text) current.text += ' ';
+    current.starts.push([current.text.length, l.n]);
+    current.text += l.text;
+    if (l.bullet || l.heading) current = null;
+  }
+  return out;
+}
+
 /** Employers listed in a sentence of the summary, in the order written (only lists of two or more). */
 export function employersListedIn(lines: Line[], lexicon: Lexicon): { names: string[]; line: number }[] {
   const found: { names: string[]; line: number }[] = [];
-  for (const l of lines) {
-    for (const m of l.text.matchAll(LIST_INTRO)) {
+  for (const p of paragraphs(lines)) {
+    for (const m of p.text.matchAll(LIST_INTRO)) {
       const names = listNames(m[1] ?? '').filter(
         (n) => !lexicon.technologies.canonical(n) && !lexicon.places.isPlace(n),
       );
-      if (names.length >= 2) found.push({ names, line: l.n });
+      const at = m.index ?? 0;
+      const line = [...p.starts].reverse().find(([offset]) => offset <= at)?.[1] ?? p.starts[0]?.[1] ?? 0;
+      if (names.length >= 2) found.push({ names, line });
     }
   }
   return found;

@@ -19,7 +19,8 @@ export interface Line {
   urls: string[];
 }
 
-const BULLET = /^\s*(?:[•●◦▪▫■□►▶➢➤✓✔∙·‣⁃*+]|[-–—](?=\s)|\d{1,2}[.)](?=\s))\s*/u;
+// `*` and `+` need a space after them: `*April* 2013` is emphasis, not a bullet.
+const BULLET = /^\s*(?:[•●◦▪▫■□►▶➢➤✓✔∙·‣⁃]|[*+\-–—o](?=\s)|\d{1,2}[.)](?=\s))\s*/u;
 const RULE = /^\s*(?:[=\-_*~#]\s*){3,}$/;
 const TABLE_SEPARATOR = /^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const URL =

@@ -3,7 +3,7 @@ import type { ParsedRole, ParseWarning, TechnologyMention } from '../../model/re
 import { endsBeforeStart } from './dates.ts';
 import { classifyLine, type HeadLine } from './headLine.ts';
 import type { Line } from './lines.ts';
-import { listItemTechnologies, parseStackLine } from './stackLine.ts';
+import { parseStackLine } from './stackLine.ts';
 
 interface Block {
   head: HeadLine[];
@@ -206,8 +206,6 @@ function bodyTechnologies(body: HeadLine[], lexicon: Lexicon): TechnologyMention
       continue;
     }
     for (const hit of lexicon.technologies.inProse(text)) found.push({ name: hit.written, line: h.line.n });
-    // "(Go, Kafka)" inside prose is a list; inProse already finds known names in it.
-    void listItemTechnologies;
   }
   return found;
 }

@@ -9,7 +9,6 @@ export interface StackLine {
 
 const LABEL =
   /^(?:tech(?:nolog(?:y|ies))?(?:\s+(?:stack|used))?|stack|tools?(?:\s+(?:used|and technologies))?|environment|built with|skills(?: used)?|key technologies|technical environment|languages?(?: and tools)?)$/i;
-const LIST_SPLIT = /\s*(?:,|;|·|•|\||\s\/\s|\band\b|&)\s*/;
 
 /** Splits a list of technologies written in a line ("Go, Kafka and PostgreSQL"). */
 export function splitList(text: string): string[] {

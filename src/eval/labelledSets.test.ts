@@ -1,0 +1,34 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createLexicon } from '../lexicon/lexicon.ts';
+import { loadReferenceData } from '../lexicon/loadReferenceData.ts';
+import { readLabelledSet, scoreLabelledSet, totals } from './fixtureSet.ts';
+import { f1 } from './score.ts';
+
+const lexicon = createLexicon(loadReferenceData());
+const fixtures = (name: string) => path.resolve(import.meta.dirname, '../../tests/fixtures', name);
+
+// The development sets: every résumé must come out exactly as its expected extraction says.
+for (const set of ['resumes', 'resumes2']) {
+  const dir = fixtures(set);
+  describe.skipIf(!existsSync(dir))(`parser on tests/fixtures/${set}`, () => {
+    for (const result of existsSync(dir) ? scoreLabelledSet(readLabelledSet(dir), lexicon) : []) {
+      it(path.basename(result.file), () => {
+        expect(result.score.differences).toEqual([]);
+      });
+    }
+  });
+}
+
+// The held-out set is never tuned on, so it is judged by its figures, not résumé by résumé.
+describe('parser on the held-out set', () => {
+  const results = scoreLabelledSet(readLabelledSet(fixtures('holdout')), lexicon);
+  const t = totals(results);
+  it('gets at least 90% of roles right (employer, start and end)', () => {
+    expect(t.role.tp / (t.role.tp + t.role.fn)).toBeGreaterThanOrEqual(0.9);
+  });
+  it('finds technologies with F1 of at least 0.95', () => {
+    expect(f1(t.technologies).f1).toBeGreaterThanOrEqual(0.95);
+  });
+});
