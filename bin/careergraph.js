@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// Runs the built CLI when there is one (installed package); otherwise the TypeScript sources via tsx.
+// In a checkout, run the TypeScript sources (via tsx) so edits take effect at once; an installed
+// package ships only dist/, the compiled CLI.
 import { existsSync } from 'node:fs';
 
-const built = new URL('../dist/cli/main.js', import.meta.url);
-if (existsSync(built)) {
-  await import(built.href);
-} else {
+const source = new URL('../src/cli/main.ts', import.meta.url);
+if (existsSync(source)) {
   const { register } = await import('tsx/esm/api');
   register();
-  await import(new URL('../src/cli/main.ts', import.meta.url).href);
+  await import(source.href);
+} else {
+  await import(new URL('../dist/cli/main.js', import.meta.url).href);
 }

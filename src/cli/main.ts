@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { dbCommand } from './db.ts';
 import { ingestCommand } from './ingest.ts';
+import { startCommand } from './start.ts';
 
 const program = new Command('careergraph')
   .description('A knowledge graph of careers and companies, built from résumés, in Neo4j.')
@@ -9,6 +10,7 @@ const program = new Command('careergraph')
 
 program.addCommand(dbCommand());
 program.addCommand(ingestCommand());
+program.addCommand(startCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
