@@ -58,6 +58,15 @@ export function generatePassword(): string {
   return Array.from({ length: 24 }, () => ALPHANUMERIC[randomInt(ALPHANUMERIC.length)]).join('');
 }
 
+// Java stack frames bury the one line that says what is wrong (e.g. an invalid setting value).
+function withoutStackFrames(output: string): string {
+  return output
+    .split('\n')
+    .filter((line) => !/^\s+(at |\.\.\. \d+ more)/.test(line))
+    .join('\n')
+    .trim();
+}
+
 async function setInitialPassword(options: LocalServerOptions, lib: string, password: string): Promise<void> {
   const { home } = options;
   const env = { ...process.env, NEO4J_HOME: home, NEO4J_CONF: path.join(home, 'conf') };
@@ -68,7 +77,7 @@ async function setInitialPassword(options: LocalServerOptions, lib: string, pass
   if (result.code !== 0) {
     throw new CareerGraphError(
       'NEO4J_UNAVAILABLE',
-      `Setting the initial Neo4j password in ${home} failed:\n${(result.stderr || result.stdout).trim()}`,
+      `Setting the initial Neo4j password in ${home} failed:\n${withoutStackFrames(result.stderr || result.stdout)}`,
     );
   }
 }
@@ -144,12 +153,17 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Ser
   try {
     await waitForBolt(conn, options.startTimeoutMs, { isStarting: () => isAlive(pid, marker) });
   } catch (error) {
-    await terminate(pid, 30_000, marker);
+    const outcome = await terminate(pid, 30_000, marker);
     await writeState(home, { ...state, pid: null });
     const reason = error instanceof Error ? error.message : String(error);
+    const stopped =
+      outcome === 'not-running'
+        ? ''
+        : `The server was stopped (start timeout ${Math.round(options.startTimeoutMs / 1000)} s, ` +
+          'set by CAREERGRAPH_NEO4J_START_TIMEOUT). ';
     throw new CareerGraphError(
       'NEO4J_UNAVAILABLE',
-      `${reason}\nThe server was stopped. Last lines of ${consoleLogPath(home)}:\n${await consoleTail(home)}`,
+      `${reason}\n${stopped}Last lines of ${consoleLogPath(home)}:\n${await consoleTail(home)}`,
       { cause: error },
     );
   }
