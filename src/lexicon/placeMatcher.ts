@@ -23,14 +23,38 @@ function countryNames(): string[] {
   return names;
 }
 
+// A town or region we do not know: capitalised words, with the small words place names have.
+const PLACE_WORDS =
+  /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:(?:am|an|de|del|da|do|di|la|le|les|sur|upon|on|im|in)\s+)?\p{Lu}[\p{L}'’.-]*){0,3}$/u;
+
 /** Builds a place matcher from city/region names plus the runtime's country names (pure). */
 export function createPlaceMatcher(places: string[]): PlaceMatcher {
-  const known = new Set(
-    [...places, ...countryNames(), 'Czech Republic', 'Holland', 'Korea', 'Russia', 'Turkey'].map((p) =>
-      p.toLowerCase(),
-    ),
+  const countries = new Set(
+    [
+      ...countryNames(),
+      'Czech Republic',
+      'Holland',
+      'Korea',
+      'Russia',
+      'Turkey',
+      'UK',
+      'U.K.',
+      'USA',
+      'U.S.',
+      'US',
+      'U.S.A.',
+      'UAE',
+      'England',
+      'Scotland',
+      'Wales',
+    ].map((p) => p.toLowerCase()),
   );
-  const isKnown = (part: string) => known.has(part.trim().toLowerCase().replace(/\.$/, ''));
+  const known = new Set([...places.map((p) => p.toLowerCase()), ...countries]);
+  const norm = (part: string) => part.trim().toLowerCase().replace(/\.$/, '');
+  const isKnown = (part: string) => known.has(norm(part));
+  // States and provinces are written as codes ("WA", "ON"); countries by name.
+  const isRegion = (part: string) =>
+    countries.has(norm(part)) || (/^[A-Z]{2}$/.test(part.trim()) && isKnown(part));
   return {
     isPlace(text) {
       const t = text
@@ -43,10 +67,19 @@ export function createPlaceMatcher(places: string[]): PlaceMatcher {
       // "Remote (EU)", "Remote – Portugal", "Lisbon / Remote"
       const parts = t.split(/\s*(?:,|\/|·|\||–|—| - |\bor\b|&)\s*/).filter(Boolean);
       if (parts.length === 0 || parts.length > 4) return false;
-      return (
+      if (
         parts.every((p) => isKnown(p) || WORK_MODES.test(p) || /^remote\b/i.test(p)) &&
         parts.some((p) => isKnown(p) || WORK_MODES.test(p))
-      );
+      ) {
+        return true;
+      }
+      // Towns and regions we do not know, written the way places are: "Walldorf, Germany",
+      // "Amsterdam, North Holland, Netherlands". A company before a city ("Microsoft, Redmond, WA") is not one.
+      if (/[|·–—/&]| - /.test(t) || parts.length < 2 || !isRegion(parts[parts.length - 1] as string))
+        return false;
+      const middle = parts.slice(0, -1);
+      if (!middle.every((p) => PLACE_WORDS.test(p) && p !== p.toUpperCase())) return false;
+      return middle.length === 1 || isKnown(middle[0] as string);
     },
   };
 }

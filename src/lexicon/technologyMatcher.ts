@@ -85,9 +85,7 @@ export function createTechnologyMatcher(entries: TechnologyEntry[]): TechnologyM
 
   return {
     inProse(text) {
-      const hits: TechnologyHit[] = [];
-      const taken: [number, number][] = [];
-      const overlaps = (a: number, b: number) => taken.some(([s, e]) => a < e && b > s);
+      const candidates: TechnologyHit[] = [];
       for (const [re, lookup] of [
         [insensitiveRe, (w: string) => byForm.get(w.toLowerCase())],
         [sensitiveRe, (w: string) => sensitiveForms.get(w)],
@@ -96,11 +94,16 @@ export function createTechnologyMatcher(entries: TechnologyEntry[]): TechnologyM
         for (const m of text.matchAll(re)) {
           const index = m.index ?? 0;
           const entry = lookup(m[0]);
-          if (!entry || overlaps(index, index + m[0].length)) continue;
-          if (GLUED.test(text.slice(index + m[0].length, index + m[0].length + 2))) continue;
-          taken.push([index, index + m[0].length]);
-          hits.push({ written: m[0], name: entry.name, index });
+          if (!entry || GLUED.test(text.slice(index + m[0].length, index + m[0].length + 2))) continue;
+          candidates.push({ written: m[0], name: entry.name, index });
         }
+      }
+      // The longest name wins where two overlap ("AWS Lambda" over "AWS").
+      candidates.sort((a, b) => b.written.length - a.written.length || a.index - b.index);
+      const hits: TechnologyHit[] = [];
+      for (const c of candidates) {
+        const end = c.index + c.written.length;
+        if (!hits.some((h) => c.index < h.index + h.written.length && end > h.index)) hits.push(c);
       }
       return hits.sort((a, b) => a.index - b.index);
     },

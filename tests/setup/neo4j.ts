@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { DEFAULTS, loadConfig } from '../../src/config.ts';
-import type { Neo4jConnection } from '../../src/graph/driver.ts';
+import { createDriver, type Neo4jConnection } from '../../src/graph/driver.ts';
+import { applySchema } from '../../src/graph/schema.ts';
 import { findServer, type Neo4jServer } from '../../src/neo4j/findServer.ts';
 import { generatePassword } from '../../src/neo4j/localServer.ts';
 import { findFreePort } from '../../src/neo4j/ports.ts';
@@ -89,6 +90,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     password: server.password,
     database: server.database,
   };
+  // Every integration test runs on the real schema (constraints, lookups, full-text), as the app does.
+  const driver = createDriver(connection);
+  try {
+    await applySchema(driver, connection.database);
+  } finally {
+    await driver.close();
+  }
   project.provide('neo4j', connection);
   process.env.NEO4J_URI = connection.uri;
   process.env.NEO4J_USER = connection.user;

@@ -74,6 +74,10 @@ const RANGE = new RegExp(
   'giu',
 );
 const SINCE = /^(?:since|from)\s/i;
+const OPEN_END = /^\s*(?:-{1,2}|–|—|―)\s*(?=$|[)\]|,;*_])/;
+/** LinkedIn-style durations ("(3 years 11 months)", "· 5 yrs 2 mos") that follow a range. */
+export const DURATION =
+  /[·(]?\s*\b\d{1,2}\s*(?:years?|yrs?)(?:\s*,?\s*\d{1,2}\s*(?:months?|mos?))?\s*\)?|[·(]?\s*\b\d{1,2}\s*(?:months?|mos?)\s*\)?/gi;
 const SUSPICIOUS = /(?<![\w/.-])(\d{1,2})\s*\/\s*(\d{4})(?![\w/])/g;
 
 /** Reads one date written in any of the supported forms; null when it is not a date. */
@@ -125,6 +129,12 @@ export function findDateRanges(line: string): DateRangeMatch[] {
       continue;
     }
     if (second === undefined) {
+      // "2020–" with nothing after the dash is an open range: the role is current.
+      const open = OPEN_END.exec(line.slice(index + whole.length));
+      if (open) {
+        found.push({ start, end: null, current: true, index, length: whole.length + open[0].length });
+        continue;
+      }
       const since = SINCE.test(whole);
       found.push({ start, end: since ? null : { ...start }, current: since, index, length: whole.length });
       continue;

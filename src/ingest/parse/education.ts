@@ -5,14 +5,15 @@ import type { Line } from './lines.ts';
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 const DEGREE = new RegExp(
-  `${B}(?:B\\.?\\s?Sc|M\\.?\\s?Sc|B\\.?\\s?S|M\\.?\\s?S|B\\.?\\s?A|M\\.?\\s?A|B\\.?\\s?A\\.?\\s?Sc|MBA|EMBA|Ph\\.?\\s?D|D\\.?\\s?Phil|B\\.?\\s?Eng|M\\.?\\s?Eng|B\\.?\\s?Tech|M\\.?\\s?Tech|B\\.?\\s?Math|M\\.?\\s?Math|BCS|MCS|BBA|B\\.?\\s?Com|M\\.?\\s?Com|BFA|MFA|LL\\.?\\s?B|LL\\.?\\s?M|M\\.?\\s?Phil|M\\.?\\s?Res|Ed\\.?\\s?D|M\\.?\\s?D|J\\.?\\s?D|Bachelor(?:'s|’s)?(?:\\s+(?:of|in)\\s+(?:Science|Arts|Engineering|Technology|Business Administration|Computer Science|Mathematics|Commerce|Fine Arts|Laws))?|Master(?:'s|’s)?(?:\\s+(?:of|in)\\s+(?:Science|Arts|Engineering|Technology|Business Administration|Computer Science|Mathematics|Commerce|Fine Arts|Laws))?|Doctor(?:ate)?(?:\\s+of\\s+Philosophy)?|Licenciatura|Licence|Mestrado|Máster|Diplôme d['’]ing[ée]nieur|Dipl(?:om)?\\.?-Ing\\.?|Diplom(?:a)?|Ingeniero|Associate(?:'s)?\\s+Degree|A\\.?A\\.?S|HND|High School Diploma|Baccalaur[ée]at|Abitur|Certificate|Nanodegree)\\.?${E}`,
+  `${B}(?:B\\.?\\s?Sc|M\\.?\\s?Sc|B\\.?\\s?S|M\\.?\\s?S|B\\.?\\s?A|M\\.?\\s?A|B\\.?\\s?A\\.?\\s?Sc|MBA|EMBA|Ph\\.?\\s?D|D\\.?\\s?Phil|B\\.?\\s?Eng|M\\.?\\s?Eng|B\\.?\\s?Tech|M\\.?\\s?Tech|B\\.?\\s?Math|M\\.?\\s?Math|BCS|MCS|BBA|B\\.?\\s?Com|M\\.?\\s?Com|BFA|MFA|LL\\.?\\s?B|LL\\.?\\s?M|M\\.?\\s?Phil|M\\.?\\s?Res|Ed\\.?\\s?D|M\\.?\\s?D|J\\.?\\s?D|(?:Bachelor|Master)(?:'s|’s)?(?:\\s+of\\s+(?:Science|Arts|Engineering|Technology|Business Administration|Commerce|Fine Arts|Laws|Applied Science|Computer Science|Mathematics))?(?:\\s*(?:-|–)\\s*[A-Z][A-Za-z.]{1,5}|\\s*\\([A-Z][A-Za-z.]{1,5}\\))?|Doctor(?:ate)?(?:\\s+of\\s+Philosophy)?(?:\\s*(?:-|–)\\s*Ph\\.?D\\.?|\\s*\\(Ph\\.?D\\.?\\))?|Laurea(?:\\s+(?:Magistrale|Triennale|Specialistica))?|Licenciatura|Licence|Mestrado|Máster|Diplôme d['’]ing[ée]nieur|Dipl(?:om)?\\.?-Ing\\.?|Diplom(?:a)?|Ingeniero|Associate(?:'s)?\\s+Degree|A\\.?A\\.?S|HND|High School Diploma|Baccalaur[ée]at|Abitur|Certificate|Nanodegree)\\.?${E}`,
   'u',
 );
 const SCHOOL = new RegExp(
   `${B}(?:University|Universit[àéaäy]|Universidad|Universidade|Università|Universität|Universitat|Universiteit|Uniwersytet|College|Institute|Institut|Instituto|Istituto|School|Academy|Polytechnic|Politecnico|Politécnica|Hochschule|École|Ecole|Escola|Escuela|Faculty|Conservatory|Bootcamp|ETH|EPFL|MIT|KTH|UCL|INSA|IIT|TU)${E}`,
   'u',
 );
-const SPLIT = /\s*(?:,|\||·|•|\s[-–—]\s|[–—]|\s{3,}|\t|\s+at\s+|\s+from\s+)\s*/u;
+// Dashes inside degree names ("Master of Science - MS") are kept by matching the degree first.
+const SPLIT = /\s*(?:,|\||·|•|\s[-–—]\s|[–—]|\s{3,}|\t)\s*/u;
 
 function clean(text: string): string {
   return text.replace(/^[\s,;:()–—-]+|[\s,;:(–—-]+$/g, '').trim();
@@ -32,8 +33,11 @@ export function extractEducation(lines: Line[]): ParsedEducation[] {
       .replace(/\(\s*\)/g, '')
       .replace(/[\s,|–—-]+$/, '')
       .trim();
-    const parts = text.split(SPLIT).map(clean).filter(Boolean);
-    const degreePart = parts.findIndex((p) => DEGREE.test(p) && !SCHOOL.test(p.replace(DEGREE, '')));
+    const parts = splitParts(text);
+    // "Boston, MA": a state code after a city, not a Master of Arts.
+    const degreePart = parts.findIndex(
+      (p, i) => DEGREE.test(p) && !SCHOOL.test(p.replace(DEGREE, '')) && !isStateAfterCity(parts, i),
+    );
     const schoolPart = parts.findIndex((p, i) => i !== degreePart && SCHOOL.test(p));
     const hasDegree = degreePart >= 0;
     const hasSchool = schoolPart >= 0;
@@ -65,19 +69,15 @@ export function extractEducation(lines: Line[]): ParsedEducation[] {
     if (hasDegree) {
       const part = parts[degreePart] as string;
       const m = DEGREE.exec(part) as RegExpExecArray;
-      const inlineField = /\s+(?:of|in)\s+(.*)$/i.exec(m[0])?.[1];
-      e.degree = m[0]
-        .replace(/\s+(?:of|in)\s+.*$/i, '')
-        .replace(/\.$/, '')
-        .trim();
+      e.degree = m[0].replace(/\.$/, '').trim();
       const rest = clean(part.slice((m.index ?? 0) + m[0].length).replace(/^\s*(?:in|of)\s+/i, ''));
-      e.field = inlineField ?? (rest || null);
+      e.field = rest || null;
       if (!e.field) {
         const next = parts.find((_p, i) => i !== degreePart && i !== schoolPart);
         if (next && !SCHOOL.test(next)) e.field = next;
       }
     }
-    if (hasSchool) e.school = parts[schoolPart] ?? null;
+    if (hasSchool) e.school = schoolName(parts, schoolPart, degreePart);
     else if (hasDegree && !e.school) {
       // "BSc Computer Engineering — KNUST": the part left after degree and field is the school.
       const other = parts.find((p, i) => i !== degreePart && p !== e.field);
@@ -86,6 +86,48 @@ export function extractEducation(lines: Line[]): ParsedEducation[] {
     if (dates[0] && !e.end && !e.start) setYears(e, dates[0]);
   }
   return entries;
+}
+
+function isStateAfterCity(parts: string[], i: number): boolean {
+  const prev = parts[i - 1];
+  return (
+    /^(?:MA|MS|MD|ME)$/.test(parts[i] ?? '') &&
+    prev !== undefined &&
+    /^\p{Lu}[\p{L}'’ -]+$/u.test(prev) &&
+    !SCHOOL.test(prev) &&
+    !DEGREE.test(prev)
+  );
+}
+
+/** Splits an education line into parts; "BSc at University X" splits at "at" only before a school. */
+function splitParts(text: string): string[] {
+  const degree = DEGREE.exec(text);
+  // Protect the degree phrase, whose own dash ("Master of Science - MS") is not a separator.
+  const masked = degree ? text.replace(degree[0], degree[0].replace(/\s*[-–]\s*/g, '\u0000')) : text;
+  return masked
+    .split(SPLIT)
+    .flatMap((p) => {
+      const at = /^(.*?\S)\s+(?:at|from)\s+(.+)$/.exec(p);
+      return at?.[1] && at[2] && SCHOOL.test(at[2]) && !SCHOOL.test(at[1]) ? [at[1], at[2]] : [p];
+    })
+    .map((p) => clean(p.replace(/\u0000/g, ' - ')))
+    .filter(Boolean);
+}
+
+/** The school part, with a campus or town that follows it ("University of Ghana, Legon") but not a city and country. */
+function schoolName(parts: string[], schoolPart: number, degreePart: number): string {
+  let name = parts[schoolPart] as string;
+  const next = parts[schoolPart + 1];
+  if (
+    next &&
+    schoolPart + 1 !== degreePart &&
+    parts.length === schoolPart + 2 &&
+    /^\p{Lu}[\p{L}'’-]+$/u.test(next) &&
+    !/^[A-Z]{2,3}$/.test(next)
+  ) {
+    name = `${name}, ${next}`;
+  }
+  return name;
 }
 
 function setYears(e: ParsedEducation, d: ReturnType<typeof findDateRanges>[number]): void {

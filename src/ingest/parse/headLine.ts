@@ -1,6 +1,6 @@
 import type { Lexicon } from '../../lexicon/lexicon.ts';
 import type { DateRangeMatch } from './dates.ts';
-import { findDateRanges } from './dates.ts';
+import { DURATION, findDateRanges } from './dates.ts';
 import type { Line } from './lines.ts';
 import { parseStackLine, type StackLine } from './stackLine.ts';
 import { looksLikeTitle } from './titles.ts';
@@ -31,7 +31,8 @@ const TEAMISH =
 // A parenthetical that describes the company, not a team: lower-case words or known descriptors.
 const DESCRIPTION =
   /\b(?:acquired|startup|start-up|saas|b2b|b2c|company|firm|agency|fintech|series [a-e]|seed|now|formerly|previously|contract|client|remote|hybrid|part[- ]time|full[- ]time|freelance|nasdaq|nyse|ipo)\b|\b[a-z]{4,}\b/;
-const PROSE_VERB =
+/** Verbs that open a sentence about the work, not a heading. */
+export const PROSE_VERB =
   /^(?:led|built|designed|developed|created|managed|implemented|worked|responsible|maintained|improved|migrated|introduced|owned|drove|wrote|shipped|launched|delivered|reduced|increased|helped|ran|mentored|hired|scaled|automated|optimi[sz]ed|architected|established|collaborated|partnered|coordinated|supported|rebuilt|moved|joined|started|founded|grew|took|set up|contributed|was|i |we |my )\b/i;
 
 function stripWrapping(s: string): string {
@@ -67,6 +68,23 @@ export function segments(text: string): { parts: string[]; atIndex: number } {
   return { parts, atIndex };
 }
 
+/** Joins "Milan", "Italy" back into "Milan, Italy" after splitting at commas. */
+function mergePlaces(parts: string[], lexicon: Lexicon): string[] {
+  const out: string[] = [];
+  for (const part of parts) {
+    const prev = out[out.length - 1];
+    if (
+      prev !== undefined &&
+      lexicon.places.isPlace(part) &&
+      lexicon.places.isPlace(prev) &&
+      lexicon.places.isPlace(`${prev}, ${part}`)
+    ) {
+      out[out.length - 1] = `${prev}, ${part}`;
+    } else out.push(part);
+  }
+  return out;
+}
+
 function isProse(line: Line, text: string): boolean {
   const words = text.split(/\s+/).length;
   if (PROSE_VERB.test(text) && words > 3) return true;
@@ -89,13 +107,15 @@ export function classifyLine(line: Line, lexicon: Lexicon): HeadLine {
     dateProblem: null,
   };
   if (!line.text || line.rule) return base;
-  const dates = findDateRanges(line.text);
+  const text = line.text.replace(DURATION, ' ').replace(/\s+/g, ' ').trim();
+  if (!text) return base;
+  const dates = findDateRanges(text);
   const date = dates.find((d) => !d.problem) ?? null;
   const problem = dates.find((d) => d.problem)?.problem ?? null;
-  let rest = date ? withoutDate(line.text, date) : line.text;
+  let rest = date ? withoutDate(text, date) : text;
   if (problem && !date) {
     const bad = dates.find((d) => d.problem) as DateRangeMatch;
-    rest = withoutDate(line.text, bad);
+    rest = withoutDate(text, bad);
   }
   const result: HeadLine = { ...base, date, dateProblem: problem };
 
@@ -103,10 +123,13 @@ export function classifyLine(line: Line, lexicon: Lexicon): HeadLine {
   if (!rest) return { ...result, kind: date || problem ? 'date' : 'blank' };
   if (lexicon.places.isPlace(rest)) return { ...result, kind: date ? 'date' : 'place', location: rest };
 
-  const stack = parseStackLine(rest, lexicon);
+  // A bullet lists a stack only when it says so ("• Tech: Go, Kafka"); otherwise it is prose about the work.
+  const stack = line.bullet && !/^[^:]{1,30}:/.test(rest) ? null : parseStackLine(rest, lexicon);
   if (stack) return { ...result, kind: 'stack', stack, team: stack.team };
 
-  const { parts, atIndex } = segments(rest);
+  const split = segments(rest);
+  const parts = mergePlaces(split.parts, lexicon);
+  const atIndex = split.atIndex > 0 ? split.atIndex - (split.parts.length - parts.length) : split.atIndex;
   const titleIndex =
     atIndex > 0 ? atIndex - 1 : parts.findIndex((p) => !p.startsWith('(') && looksLikeTitle(p));
   if (titleIndex >= 0 && looksLikeTitle(parts[titleIndex] as string)) {

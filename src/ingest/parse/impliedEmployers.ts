@@ -1,8 +1,11 @@
 import type { Lexicon } from '../../lexicon/lexicon.ts';
 import type { ParsedRole } from '../../model/resume.ts';
+import { PROSE_VERB } from './headLine.ts';
 import type { Line } from './lines.ts';
 
-const NAME = "\\p{Lu}[\\p{L}\\p{N}&.'’-]*(?:\\s+\\p{Lu}[\\p{L}\\p{N}&.'’-]*){0,3}";
+// A name of one to four capitalised words; dots only inside a word ("Booking.com"), never ending it.
+const WORD = "\\p{Lu}[\\p{L}\\p{N}&'’-]*(?:\\.\\p{L}[\\p{L}\\p{N}]*)*";
+const NAME = `${WORD}(?:\\s+${WORD}){0,3}`;
 // "at companies like A, B and C", "at Contoso, Fabrikam and Litware", "for A, B, and C"
 const LIST_INTRO = new RegExp(
   `\\b(?:at|for|with|across|including|includ(?:e|es)|like|such as|spanning|between)\\s+(?:(?:companies|employers|organi[sz]ations|firms|places|teams)\\s+(?:like|such as|including)\\s+)?(${NAME}(?:\\s*,\\s*${NAME})*\\s*,?\\s+(?:and|&)\\s+${NAME})`,
@@ -58,6 +61,19 @@ export function employersListedIn(lines: Line[], lexicon: Lexicon): { names: str
 
 /** An employer named in a role's own prose: a possessive ("Fabrikam's checkout") or "joined X". */
 export function employerInProse(body: Line[], lexicon: Lexicon): { name: string; line: number } | null {
+  // A sentence starts with a capitalised verb: "Rebuilt Fabrikam's checkout" names Fabrikam.
+  const trimVerb = (name: string, index: number, text: string) => {
+    const words = name.split(/\s+/);
+    const atStart = index === 0 || /[.!?;:]\s*$/.test(text.slice(0, index));
+    if (
+      atStart &&
+      words.length > 1 &&
+      (PROSE_VERB.test(words[0] as string) || /(?:ed|ing|s)$/.test(words[0] as string))
+    ) {
+      return words.slice(1).join(' ');
+    }
+    return name;
+  };
   const usable = (n: string) =>
     n.length > 1 &&
     !lexicon.technologies.canonical(n) &&
@@ -66,7 +82,7 @@ export function employerInProse(body: Line[], lexicon: Lexicon): { name: string;
   for (const l of body) {
     const known = lexicon.companies.inProse(l.text)[0];
     for (const m of l.text.matchAll(POSSESSIVE)) {
-      const name = (m[1] ?? '').replace(/^(?:The|Our)\s+/, '');
+      const name = trimVerb((m[1] ?? '').replace(/^(?:The|Our)\s+/, ''), m.index ?? 0, l.text);
       if (usable(name)) return { name, line: l.n };
     }
     for (const m of l.text.matchAll(JOINED)) {

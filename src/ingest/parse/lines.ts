@@ -56,7 +56,9 @@ export function toLines(source: string): Line[] {
     const indent = untabbed.length - untabbed.trimStart().length;
     let body = untabbed.trim();
     const tableRow = /^\|.*\|$/.test(body);
-    const rule = RULE.test(body) || (tableRow && TABLE_SEPARATOR.test(body));
+    // Page footers of PDF exports ("Page 1 of 2") are layout, not content.
+    const rule =
+      RULE.test(body) || (tableRow && TABLE_SEPARATOR.test(body)) || /^page \d+ (?:of|\/) \d+$/i.test(body);
     let heading = 0;
     const h = /^(#{1,6})\s+/.exec(body);
     if (h?.[1]) {
@@ -81,7 +83,13 @@ export function toLines(source: string): Line[] {
       }
       body = plain;
     }
-    const clean = rule ? '' : body.replace(/\s+/g, ' ').trim();
+    // A wide gap inside a line separates columns ("VANARSDEL LTD        Milan, Italy"): keep it as a separator.
+    const clean = rule
+      ? ''
+      : body
+          .trim()
+          .replace(/\s{3,}|\t+/g, ' | ')
+          .replace(/\s+/g, ' ');
     return { n: i + 1, raw, text: clean, heading, bullet, indent, rule, tableRow, urls };
   });
 }

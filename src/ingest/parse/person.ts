@@ -64,6 +64,37 @@ export function extractPerson(header: Line[], all: Line[], lexicon: Lexicon): Pa
       person.headline = l.text;
     }
   }
+  // Exports with a side column (LinkedIn's PDF) put the name after Contact, Top Skills and Languages:
+  // a name-like line followed by a headline or a place, before the experience.
+  if (!person.name) {
+    const before = all.slice(
+      0,
+      Math.max(
+        0,
+        all.findIndex((l) => /^(?:experience|summary)$/i.test(l.text)),
+      ),
+    );
+    const filled = before.filter((l) => l.text);
+    for (let i = 0; i < filled.length - 1; i++) {
+      const l = filled[i] as Line;
+      const next = filled[i + 1] as Line;
+      const known =
+        lexicon.technologies.canonical(l.text) ||
+        lexicon.companies.isKnown(l.text) ||
+        lexicon.places.isPlace(l.text);
+      if (
+        !l.bullet &&
+        looksLikeName(l.text) &&
+        !known &&
+        (looksLikeTitle(next.text) || lexicon.places.isPlace(next.text))
+      ) {
+        person.name = l.text;
+        person.line = l.n;
+        if (looksLikeTitle(next.text)) person.headline = next.text;
+        break;
+      }
+    }
+  }
   // Contact details sometimes sit at the bottom or in a Contact section.
   if (!person.email) {
     const line = all.find((l) => EMAIL.test(l.text));

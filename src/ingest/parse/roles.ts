@@ -30,6 +30,9 @@ function toBlocks(lines: HeadLine[]): Block[] {
   return blocks;
 }
 
+// Roles whose employer came from the company block above them, not from their own lines.
+const inherited = new WeakSet<ParsedRole>();
+
 interface Context {
   employer: string | null;
   location: string | null;
@@ -173,6 +176,7 @@ function finishRole(role: ParsedRole, own: HeadLine[], ctx: Context): void {
   if (!role.employer && ctx.employer) {
     role.employer = ctx.employer;
     role.employerLine = ctx.employerLine;
+    inherited.add(role);
   }
   if (
     !role.location &&
@@ -210,6 +214,46 @@ function bodyTechnologies(body: HeadLine[], lexicon: Lexicon): TechnologyMention
   return found;
 }
 
+const JOINED = /\b[Jj]oined\s+((?:\p{Lu}[\p{L}\p{N}&'’.-]*\s?){1,4})/u;
+
+/**
+ * Second look at a role's employer: a product or team written as the employer ("Microsoft Teams")
+ * becomes the team of the known company it starts with; a role that only inherited its company
+ * block's employer but says "Joined Litware as …" worked for Litware.
+ */
+function refineEmployer(role: ParsedRole, body: Line[], lexicon: Lexicon): void {
+  const employer = role.employer;
+  if (employer && !lexicon.companies.isKnown(employer)) {
+    const words = employer.split(/\s+/);
+    for (let n = words.length - 1; n >= 1; n--) {
+      const prefix = words.slice(0, n).join(' ');
+      if (lexicon.companies.isKnown(prefix) && words.length - n <= 2) {
+        role.team ??= employer;
+        role.employer = prefix;
+        break;
+      }
+    }
+  }
+  if (inherited.has(role)) {
+    for (const l of body) {
+      const joined = JOINED.exec(l.text)?.[1]
+        ?.trim()
+        .replace(/\s+(?:as|in|on|to)$/, '');
+      if (
+        joined &&
+        role.employer &&
+        !sameName(joined, role.employer) &&
+        !lexicon.technologies.canonical(joined)
+      ) {
+        role.employer = joined;
+        role.employerInferred = true;
+        role.employerLine = l.n;
+        break;
+      }
+    }
+  }
+}
+
 /** Extracts roles from the lines of a résumé's experience sections. */
 export function extractRoles(
   lines: Line[],
@@ -236,6 +280,7 @@ export function extractRoles(
     bodies.set(last, [...(bodies.get(last) ?? []), ...block.body.map((b) => b.line)]);
   }
   for (const role of roles) {
+    refineEmployer(role, bodies.get(role) ?? [], lexicon);
     if (role.start && role.end && endsBeforeStart(role.start, role.end)) {
       warnings.push({
         line: role.line,

@@ -22,13 +22,26 @@ export interface Section {
 
 // Headings are matched whole (after stripping punctuation), so a sentence mentioning "experience" is not one.
 const HEADINGS: [SectionKind, RegExp][] = [
+  // Checked first: these contain words the experience pattern would take ("volunteer experience").
+  [
+    'other',
+    /^(?:interests|hobbies|volunteering|volunteer(?:ing)? (?:experience|work|roles?)|references|activities|extracurricular(?: activities)?|memberships|affiliations|misc(?:ellaneous)?|additional(?: information)?|personal(?: details)?|contact(?: (?:details|information|me))?|other|honors?-awards|honou?rs (?:and|&) awards)$/,
+  ],
+  [
+    'projects',
+    /^(?:(?:selected|personal|side|open[- ]source|key|notable|academic)\s+)*(?:projects?|open source|contributions|portfolio)(?:\s+(?:and|&) (?:contributions|experience))?$/,
+  ],
+  [
+    'publications',
+    /^(?:(?:selected|recent)\s+)?(?:publications|talks|speaking|talks (?:and|&) (?:publications|writing)|publications (?:and|&) talks|conference talks|presentations|papers|writing|articles|patents|awards|honors|honours|awards (?:and|&) honou?rs|achievements)$/,
+  ],
   [
     'experience',
-    /^(?:(?:relevant|professional|work|working|employment|career|industry|selected|technical|engineering|leadership|other|previous|recent|prior)\s+)*(?:experience|experiences|history|employment|work|career|positions|roles)(?:\s+(?:history|experience|summary|highlights))?$|^work history$|^where i(?:'ve| have) worked$|^employment$|^experience$/,
+    /^(?:(?:relevant|professional|work|working|employment|career|industry|selected|technical|engineering|leadership|other|previous|recent|prior)\s+)*(?:experience|experiences|history|employment|work|career|positions|roles|background)(?:\s+(?:history|experience|summary|highlights))?(?:\s+(?:and|&)\s+(?:leadership|achievements|projects))?$|^work history$|^where i(?:'ve| have) worked$|^(?:experience|employment|career)$/,
   ],
   [
     'skills',
-    /^(?:(?:technical|core|key|professional|relevant|selected|tech|hard|it|computer)\s+)*(?:skills|skill set|skillset|competencies|competences|expertise|technologies|tech stack|stack|tools|toolbox|proficiencies|qualifications|tools (?:and|&) technologies|technologies (?:and|&) tools|skills (?:and|&) (?:tools|technologies|expertise))$/,
+    /^(?:(?:top|technical|core|key|professional|relevant|selected|tech|hard|it|computer)\s+)*(?:skills|skill set|skillset|competencies|competences|expertise|technologies|tech stack|stack|tools|toolbox|proficiencies|qualifications|tools (?:and|&) technologies|technologies (?:and|&) tools|skills (?:and|&) (?:tools|technologies|expertise))$/,
   ],
   [
     'education',
@@ -39,22 +52,10 @@ const HEADINGS: [SectionKind, RegExp][] = [
     /^(?:summary|professional summary|profile|professional profile|about(?: me)?|objective|career objective|overview|introduction|bio|highlights|career summary|personal statement)$/,
   ],
   [
-    'projects',
-    /^(?:(?:selected|personal|side|open[- ]source|key|notable)\s+)*(?:projects|open source|contributions|portfolio)(?:\s+(?:and|&) contributions)?$/,
-  ],
-  [
-    'publications',
-    /^(?:publications|talks|speaking|talks (?:and|&) publications|publications (?:and|&) talks|conference talks|presentations|papers|writing|articles|patents|awards|honors|honours|awards (?:and|&) honou?rs|achievements)$/,
-  ],
-  [
     'certifications',
     /^(?:certifications?|certificates|licenses(?: (?:and|&) certifications)?|courses|certifications (?:and|&) (?:training|courses))$/,
   ],
   ['languages', /^(?:(?:spoken\s+)?languages|language skills|spoken languages)$/],
-  [
-    'other',
-    /^(?:interests|hobbies|volunteering|volunteer(?: experience| work)?|references|activities|memberships|misc(?:ellaneous)?|additional information|personal|contact|contact (?:details|information)|other)$/,
-  ],
 ];
 
 function normaliseHeading(text: string): string {

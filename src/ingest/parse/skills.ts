@@ -34,8 +34,8 @@ export function extractSkills(lines: Line[], lexicon: Lexicon): ParsedSkill[] {
     const items = splitList(body);
     const perItem = items.map((i) => ({ item: i, techs: listItemTechnologies(i, lexicon) }));
     const knownShare = perItem.filter((p) => p.techs.length).length / Math.max(1, items.length);
-    // A long sentence is prose: take only the technologies it names.
-    if (items.length === 1 && body.split(/\s+/).length > 5) {
+    // A sentence, or names separated only by spaces ("`Go` `Rust`" chips), is read as prose.
+    if (items.length <= 1 && body.split(/\s+/).length > 5) {
       for (const hit of lexicon.technologies.inProse(body)) add(hit.written, category, l.n);
       continue;
     }

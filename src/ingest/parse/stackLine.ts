@@ -67,7 +67,14 @@ export function parseStackLine(text: string, lexicon: Lexicon): StackLine | null
   }
   const items = splitList(list);
   if (items.length === 0) return null;
-  const known = items.filter((i) => listItemTechnologies(i, lexicon).length > 0);
+  // An item counts when it is a technology name, not a phrase that mentions one ("Scripted deployments in Python").
+  const known = items.filter(
+    (i) =>
+      i
+        .replace(/\([^)]*\)/g, '')
+        .trim()
+        .split(/\s+/).length <= 3 && listItemTechnologies(i, lexicon).length > 0,
+  );
   const enough =
     labelled && LABEL.test(labelled[1]?.trim() ?? '')
       ? known.length >= 1
