@@ -69,10 +69,14 @@ export function createTechnologyMatcher(entries: TechnologyEntry[]): TechnologyM
   const insensitive: string[] = [];
   const sensitive: string[] = [];
   const sensitiveForms = new Map<string, TechnologyEntry>();
+  const listOnlyForms = new Map<string, TechnologyEntry>();
   for (const entry of entries) {
     for (const form of [entry.name, ...entry.aliases]) {
       byForm.set(form.toLowerCase(), entry);
-      if (entry.listOnly) continue;
+      if (entry.listOnly) {
+        listOnlyForms.set(form, entry);
+        continue;
+      }
       if (entry.caseSensitive || proseSensitive(form, entry)) {
         sensitive.push(form);
         sensitiveForms.set(form, entry);
@@ -82,6 +86,7 @@ export function createTechnologyMatcher(entries: TechnologyEntry[]): TechnologyM
   const byName = new Map(entries.map((e) => [e.name.toLowerCase(), e]));
   const insensitiveRe = compile(insensitive, 'i');
   const sensitiveRe = compile(sensitive, '');
+  const listOnlyRe = compile([...listOnlyForms.keys()], '');
 
   return {
     inProse(text) {
@@ -96,6 +101,29 @@ export function createTechnologyMatcher(entries: TechnologyEntry[]): TechnologyM
           const entry = lookup(m[0]);
           if (!entry || GLUED.test(text.slice(index + m[0].length, index + m[0].length + 2))) continue;
           candidates.push({ written: m[0], name: entry.name, index });
+        }
+      }
+      // Names like C or R count in prose only beside another technology or after "in": "in Python and C".
+      if (listOnlyRe) {
+        for (const m of text.matchAll(listOnlyRe)) {
+          const index = m.index ?? 0;
+          const entry = listOnlyForms.get(m[0]);
+          const before = text.slice(Math.max(0, index - 24), index);
+          const after = text.slice(index + m[0].length, index + m[0].length + 24);
+          const beside = candidates.some((c) => {
+            const gap =
+              c.index < index
+                ? text.slice(c.index + c.written.length, index)
+                : text.slice(index + m[0].length, c.index);
+            return /^\s*(?:,|\/|and|or|&)\s*(?:and\s+)?$/.test(gap);
+          });
+          if (
+            entry &&
+            (beside || /\b(?:in|using|with)\s+$/.test(before)) &&
+            !/^\s*(?:level|grade|suite|-)/i.test(after)
+          ) {
+            candidates.push({ written: m[0], name: entry.name, index });
+          }
         }
       }
       // The longest name wins where two overlap ("AWS Lambda" over "AWS").

@@ -5,7 +5,7 @@ import type { Line } from './lines.ts';
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 const DEGREE = new RegExp(
-  `${B}(?:B\\.?\\s?Sc|M\\.?\\s?Sc|B\\.?\\s?S|M\\.?\\s?S|B\\.?\\s?A|M\\.?\\s?A|B\\.?\\s?A\\.?\\s?Sc|MBA|EMBA|Ph\\.?\\s?D|D\\.?\\s?Phil|B\\.?\\s?Eng|M\\.?\\s?Eng|B\\.?\\s?Tech|M\\.?\\s?Tech|B\\.?\\s?Math|M\\.?\\s?Math|BCS|MCS|BBA|B\\.?\\s?Com|M\\.?\\s?Com|BFA|MFA|LL\\.?\\s?B|LL\\.?\\s?M|M\\.?\\s?Phil|M\\.?\\s?Res|Ed\\.?\\s?D|M\\.?\\s?D|J\\.?\\s?D|(?:Bachelor|Master)(?:'s|’s)?(?:\\s+of\\s+(?:Science|Arts|Engineering|Technology|Business Administration|Commerce|Fine Arts|Laws|Applied Science|Computer Science|Mathematics))?(?:\\s*(?:-|–)\\s*[A-Z][A-Za-z.]{1,5}|\\s*\\([A-Z][A-Za-z.]{1,5}\\))?|Doctor(?:ate)?(?:\\s+of\\s+Philosophy)?(?:\\s*(?:-|–)\\s*Ph\\.?D\\.?|\\s*\\(Ph\\.?D\\.?\\))?|Laurea(?:\\s+(?:Magistrale|Triennale|Specialistica))?|Licenciatura|Licence|Mestrado|Máster|Diplôme d['’]ing[ée]nieur|Dipl(?:om)?\\.?-Ing\\.?|Diplom(?:a)?|Ingeniero|Associate(?:'s)?\\s+Degree|A\\.?A\\.?S|HND|High School Diploma|Baccalaur[ée]at|Abitur|Certificate|Nanodegree)\\.?${E}`,
+  `${B}(?:B\\.?\\s?Sc|M\\.?\\s?Sc|B\\.?\\s?S|M\\.?\\s?S|B\\.?\\s?A|M\\.?\\s?A|B\\.?\\s?A\\.?\\s?Sc|MBA|EMBA|Ph\\.?\\s?D|D\\.?\\s?Phil|B\\.?\\s?Eng|M\\.?\\s?Eng|B\\.?\\s?E|M\\.?\\s?E|B\\.?\\s?Tech|M\\.?\\s?Tech|B\\.?\\s?Math|M\\.?\\s?Math|BCS|MCS|BBA|B\\.?\\s?Com|M\\.?\\s?Com|BFA|MFA|LL\\.?\\s?B|LL\\.?\\s?M|M\\.?\\s?Phil|M\\.?\\s?Res|Ed\\.?\\s?D|M\\.?\\s?D|J\\.?\\s?D|(?:Bachelor|Master)(?:'s|’s)?(?:\\s+of\\s+(?:Science|Arts|Engineering|Technology|Business Administration|Commerce|Fine Arts|Laws|Applied Science|Computer Science|Mathematics))?(?:\\s*(?:-|–)\\s*[A-Z][A-Za-z.]{1,5}|\\s*\\([A-Z][A-Za-z.]{1,5}\\))?|Doctor(?:ate)?(?:\\s+of\\s+Philosophy)?(?:\\s*(?:-|–)\\s*Ph\\.?D\\.?|\\s*\\(Ph\\.?D\\.?\\))?|Laurea(?:\\s+(?:Magistrale|Triennale|Specialistica))?|Licenciatura|Licence|Mestrado|Máster|Diplôme d['’]ing[ée]nieur|Dipl(?:om)?\\.?-Ing\\.?|Diplom(?:a)?|Ingeniero|Associate(?:'s)?\\s+Degree|A\\.?A\\.?S|HND|High School Diploma|Baccalaur[ée]at|Abitur|Certificate|Nanodegree)\\.?${E}`,
   'u',
 );
 const SCHOOL = new RegExp(
@@ -23,10 +23,12 @@ function clean(text: string): string {
 export function extractEducation(lines: Line[]): ParsedEducation[] {
   const entries: ParsedEducation[] = [];
   let current: ParsedEducation | null = null;
-  for (const l of lines) {
-    if (!l.text || l.tableRow) continue;
-    const dates = findDateRanges(l.text).filter((d) => !d.problem);
-    let text = l.text;
+  for (const [i, l] of lines.entries()) {
+    // A Markdown table row is read cell by cell; its header row (above the |---| rule) is not an entry.
+    if (!l.text || (l.tableRow && lines[i + 1]?.rule && lines[i + 1]?.tableRow)) continue;
+    const lineText = l.tableRow ? l.text.replace(/^\|\s*|\s*\|$/g, '') : l.text;
+    const dates = findDateRanges(lineText).filter((d) => !d.problem);
+    let text = lineText;
     for (const d of [...dates].reverse())
       text = `${text.slice(0, d.index)} ${text.slice(d.index + d.length)}`;
     text = text

@@ -89,7 +89,8 @@ function isProse(line: Line, text: string): boolean {
   const words = text.split(/\s+/).length;
   if (PROSE_VERB.test(text) && words > 3) return true;
   if (words > 14) return true;
-  if (/[.!?]$/.test(text) && words > 6) return true;
+  // Headings do not end in a full stop; sentences of four words or more do.
+  if (/[.!?]$/.test(text) && words >= 4 && !/\b(?:Inc|Ltd|Co|Corp|Jr|Sr)\.$/.test(text)) return true;
   return line.bullet && words > 8;
 }
 

@@ -2,6 +2,7 @@ import type { Lexicon } from '../../lexicon/lexicon.ts';
 import type { ParsedRole } from '../../model/resume.ts';
 import { PROSE_VERB } from './headLine.ts';
 import type { Line } from './lines.ts';
+import { looksLikeTitle } from './titles.ts';
 
 // A name of one to four capitalised words; dots only inside a word ("Booking.com"), never ending it.
 const WORD = "\\p{Lu}[\\p{L}\\p{N}&'’-]*(?:\\.\\p{L}[\\p{L}\\p{N}]*)*";
@@ -22,39 +23,79 @@ function listNames(text: string): string[] {
     .filter(Boolean);
 }
 
+interface Paragraph {
+  text: string;
+  /** Emphasised spans of the raw lines (**Contoso**, *Fabrikam*): names people set apart. */
+  emphasised: string[];
+  starts: [number, number][];
+}
+
 /** Joins wrapped lines into paragraphs, remembering where each line starts. */
-function paragraphs(lines: Line[]): { text: string; starts: [number, number][] }[] {
-  const out: { text: string; starts: [number, number][] }[] = [];
-  let current: { text: string; starts: [number, number][] } | null = null;
+function paragraphs(lines: Line[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let current: Paragraph | null = null;
   for (const l of lines) {
     if (!l.text || l.bullet || l.heading) {
       current = null;
       if (!l.text) continue;
     }
     if (!current) {
-      current = { text: '', starts: [] };
+      current = { text: '', emphasised: [], starts: [] };
       out.push(current);
     }
     if (current.text) current.text += ' ';
     current.starts.push([current.text.length, l.n]);
     current.text += l.text;
+    for (const m of l.raw.matchAll(/\*\*([^*]+)\*\*|__([^_]+)__|(?<![*\w])\*([^*\s][^*]*)\*(?![*\w])/g)) {
+      current.emphasised.push((m[1] ?? m[2] ?? m[3] ?? '').trim());
+    }
     if (l.bullet || l.heading) current = null;
   }
   return out;
 }
 
-/** Employers listed in a sentence of the summary, in the order written (only lists of two or more). */
+const lineAt = (p: Paragraph, at: number) =>
+  [...p.starts].reverse().find(([offset]) => offset <= at)?.[1] ?? p.starts[0]?.[1] ?? 0;
+// Names a summary gives employers in: "at X", "moved to X", "joined X", "for X", "(X)".
+const EMPLOYER_CUE = new RegExp(`(?:\\b(?:at|to|joined|for|with)\\s+|\\()(${NAME})`, 'gu');
+
+/**
+ * Employers a summary names, in the order written: a list ("at Contoso, Fabrikam and Litware"), or the
+ * names a narrative sets apart ("started out at Woodgrove Bank…, moved to Litware…, today at Proseware";
+ * "a winery (**Coho Winery**), an airline (**Blue Yonder Airlines**)"). Only groups of two or more.
+ */
 export function employersListedIn(lines: Line[], lexicon: Lexicon): { names: string[]; line: number }[] {
+  const usable = (n: string) =>
+    n.length > 1 &&
+    !lexicon.technologies.canonical(n) &&
+    !lexicon.places.isPlace(n) &&
+    !looksLikeTitle(n) &&
+    !/^(?:I|We|The|My|Our|This|It|Now|Today|Remote)$/.test(n);
   const found: { names: string[]; line: number }[] = [];
   for (const p of paragraphs(lines)) {
     for (const m of p.text.matchAll(LIST_INTRO)) {
-      const names = listNames(m[1] ?? '').filter(
-        (n) => !lexicon.technologies.canonical(n) && !lexicon.places.isPlace(n),
-      );
-      const at = m.index ?? 0;
-      const line = [...p.starts].reverse().find(([offset]) => offset <= at)?.[1] ?? p.starts[0]?.[1] ?? 0;
-      if (names.length >= 2) found.push({ names, line });
+      const names = listNames(m[1] ?? '').filter(usable);
+      if (names.length >= 2) found.push({ names, line: lineAt(p, m.index ?? 0) });
     }
+    const cued: { name: string; at: number }[] = [];
+    for (const m of p.text.matchAll(EMPLOYER_CUE)) {
+      const name = (m[1] ?? '').trim();
+      const at = (m.index ?? 0) + m[0].length - name.length;
+      if (
+        usable(name) &&
+        (lexicon.companies.isKnown(name) || p.emphasised.includes(name) || m[0].startsWith('('))
+      ) {
+        cued.push({ name, at });
+      }
+    }
+    for (const e of p.emphasised) {
+      const at = p.text.indexOf(e);
+      if (at >= 0 && usable(e) && /^\p{Lu}/u.test(e) && !cued.some((c) => c.name === e))
+        cued.push({ name: e, at });
+    }
+    cued.sort((a, b) => a.at - b.at);
+    const names = [...new Set(cued.map((c) => c.name))];
+    if (names.length >= 2) found.push({ names, line: lineAt(p, cued[0]?.at ?? 0) });
   }
   return found;
 }
