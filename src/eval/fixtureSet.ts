@@ -33,21 +33,19 @@ export function canonicalExpected(expected: ComparableResume, lexicon: Lexicon):
   };
 }
 
-/** Reads every `<name>.<ext>` with a `<name>.expected.json` beside it in a folder. */
-export function readLabelledSet(dir: string): LabelledResume[] {
+/**
+ * Reads every résumé (`.txt`, `.md`) that has a `<name>.expected.json`, beside it or in `expectedDir`.
+ */
+export function readLabelledSet(dir: string, expectedDir: string = dir): LabelledResume[] {
+  const expectedOf = (f: string) => path.join(expectedDir, `${f.replace(/\.[^.]+$/, '')}.expected.json`);
   const files = readdirSync(dir).filter(
-    (f) =>
-      /\.(?:txt|md|markdown)$/i.test(f) &&
-      existsSync(path.join(dir, f.replace(/\.[^.]+$/, '.expected.json'))),
+    (f) => /\.(?:txt|md|markdown)$/i.test(f) && existsSync(expectedOf(f)),
   );
-  return files.sort().map((f) => {
-    const base = f.replace(/\.[^.]+$/, '');
-    return {
-      file: path.join(dir, f),
-      text: readFileSync(path.join(dir, f), 'utf8'),
-      expected: JSON.parse(readFileSync(path.join(dir, `${base}.expected.json`), 'utf8')) as ComparableResume,
-    };
-  });
+  return files.sort().map((f) => ({
+    file: path.join(dir, f),
+    text: readFileSync(path.join(dir, f), 'utf8'),
+    expected: JSON.parse(readFileSync(expectedOf(f), 'utf8')) as ComparableResume,
+  }));
 }
 
 /** Parses, resolves and scores each labelled résumé. */

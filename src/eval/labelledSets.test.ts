@@ -21,6 +21,16 @@ for (const set of ['resumes', 'resumes2']) {
   });
 }
 
+// The example résumés `npm start` loads: their facts (who moved where, when) are what the README promises.
+describe('parser on examples/', () => {
+  const dir = path.resolve(import.meta.dirname, '../../examples');
+  for (const result of scoreLabelledSet(readLabelledSet(dir, fixtures('examples')), lexicon)) {
+    it(path.basename(result.file), () => {
+      expect(result.score.differences).toEqual([]);
+    });
+  }
+});
+
 // The held-out set is never tuned on, so it is judged by its figures, not résumé by résumé.
 describe('parser on the held-out set', () => {
   const results = scoreLabelledSet(readLabelledSet(fixtures('holdout')), lexicon);

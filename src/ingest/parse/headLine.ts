@@ -134,11 +134,13 @@ export function classifyLine(line: Line, lexicon: Lexicon): HeadLine {
   const titleIndex =
     atIndex > 0 ? atIndex - 1 : parts.findIndex((p) => !p.startsWith('(') && looksLikeTitle(p));
   if (titleIndex >= 0 && looksLikeTitle(parts[titleIndex] as string)) {
-    return { ...result, ...readTitleParts(parts, titleIndex, lexicon), kind: 'title' };
+    return { ...result, ...readTitleParts(parts, titleIndex, lexicon, /[|·]/.test(rest)), kind: 'title' };
   }
   if (
     line.bullet &&
-    (rest.split(/\s+/).length > 6 || /^[a-z]/.test(rest) || lexicon.technologies.canonical(rest))
+    (rest.split(/\s+/).length > 6 ||
+      /^[a-z]/.test(rest) ||
+      (lexicon.technologies.canonical(rest) && !lexicon.companies.isKnown(rest)))
   ) {
     return { ...result, kind: 'body' };
   }
@@ -175,7 +177,10 @@ function isTeam(text: string, employer: string | null): boolean {
 }
 
 /** Reads title, employer, team and location from the parts of a title line. */
-function readTitleParts(parts: string[], titleIndex: number, lexicon: Lexicon) {
+// A single capitalised name in the slot after the employer of a "Title | Employer | City | dates" line.
+const TOWN = /^\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?$/u;
+
+function readTitleParts(parts: string[], titleIndex: number, lexicon: Lexicon, columns: boolean) {
   const title = parts[titleIndex] as string;
   let employer: string | null = null;
   let team: string | null = null;
@@ -199,6 +204,18 @@ function readTitleParts(parts: string[], titleIndex: number, lexicon: Lexicon) {
       !(TEAMISH.test(inner) && !lexicon.companies.isKnown(inner) && others.length > 1)
     ) {
       employer = inner;
+      continue;
+    }
+    if (
+      columns &&
+      !paren &&
+      employer &&
+      !location &&
+      TOWN.test(inner) &&
+      !TEAMISH.test(inner) &&
+      !lexicon.companies.isKnown(inner)
+    ) {
+      location = inner;
       continue;
     }
     if (!team && isTeam(inner, employer)) team = inner;

@@ -121,7 +121,14 @@ export function employerInProse(body: Line[], lexicon: Lexicon): { name: string;
     !lexicon.places.isPlace(n) &&
     !/^(?:I|We|The|Our|My|This|It)$/.test(n);
   for (const l of body) {
-    const known = lexicon.companies.inProse(l.text)[0];
+    // "Amazon DynamoDB" names a technology, not an employer.
+    const techs = lexicon.technologies.inProse(l.text);
+    const known = lexicon.companies
+      .inProse(l.text)
+      .find(
+        (c) =>
+          !techs.some((t) => c.index < t.index + t.written.length && c.index + c.written.length > t.index),
+      );
     for (const m of l.text.matchAll(POSSESSIVE)) {
       const name = trimVerb((m[1] ?? '').replace(/^(?:The|Our)\s+/, ''), m.index ?? 0, l.text);
       if (usable(name)) return { name, line: l.n };

@@ -41,7 +41,7 @@ export function stripInlineMarkdown(text: string): string {
       .replace(/(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])/g, '$1')
       .replace(/~~(.+?)~~/g, '$1')
       // stray emphasis markers left by unbalanced pairs
-      .replace(/(?<=^|\s)\*{1,3}(?=\s|$)|\*{2,}/g, '')
+      .replace(/\*{2,}/g, '')
       // HTML tags some exporters leave behind
       .replace(/<\/?(?:b|i|u|strong|em|br|span)[^>]*>/gi, ' ')
       .replace(/\\([\\`*_{}[\]()#+\-.!|])/g, '$1')

@@ -95,6 +95,12 @@ export function extractPerson(header: Line[], all: Line[], lexicon: Lexicon): Pa
       }
     }
   }
+  // "ELENA POPESCU" is a name set in capitals, not an acronym: store it as people write it.
+  if (person.name && person.name === person.name.toUpperCase() && /\p{L}{2}/u.test(person.name)) {
+    person.name = person.name
+      .toLowerCase()
+      .replace(/(^|[\s'’-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
+  }
   // Contact details sometimes sit at the bottom or in a Contact section.
   if (!person.email) {
     const line = all.find((l) => EMAIL.test(l.text));

@@ -50,6 +50,9 @@ function toInput(key: string, fileName: string, bytes: Uint8Array, maxBytes: num
   return { ok: true, file: { key, fileName, format, text: decoded.text, sha256 } };
 }
 
+// A folder's README or changelog is about the folder, not a résumé; named explicitly, it is still read.
+const NOT_RESUMES = /^(?:readme|changelog|license|licence|contributing)(?:\.[a-z]+)?$/i;
+
 async function* walk(dir: string): AsyncGenerator<string> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => a.name.localeCompare(b.name));
@@ -60,9 +63,10 @@ async function* walk(dir: string): AsyncGenerator<string> {
     else if (
       entry.isFile() &&
       EXTENSIONS[path.extname(entry.name).toLowerCase()] &&
-      !entry.name.endsWith('.expected.json')
-    )
+      !NOT_RESUMES.test(entry.name)
+    ) {
       yield full;
+    }
   }
 }
 

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { endsBeforeStart, findDateRanges, parseOneDate } from './dates.ts';
+
+const range = (text: string) => {
+  const [first] = findDateRanges(text);
+  return first
+    ? { start: first.start, end: first.end, current: first.current, problem: first.problem }
+    : null;
+};
+
+describe('findDateRanges', () => {
+  it.each([
+    ['Oct 2021 - Present', { year: 2021, month: 10 }, null, true],
+    ['April 2019 – September 2021', { year: 2019, month: 4 }, { year: 2021, month: 9 }, false],
+    ['Sept 2015 – Jan 2016', { year: 2015, month: 9 }, { year: 2016, month: 1 }, false],
+    ['2018 – 2023', { year: 2018 }, { year: 2023 }, false],
+    ['2024 — Now', { year: 2024 }, null, true],
+    ['2024 - present', { year: 2024 }, null, true],
+    ['2012 to 2014', { year: 2012 }, { year: 2014 }, false],
+    ['Jun 2019 - current', { year: 2019, month: 6 }, null, true],
+    ['03/2016 – 11/2018', { year: 2016, month: 3 }, { year: 2018, month: 11 }, false],
+    ['2019-04 – 2020-01', { year: 2019, month: 4 }, { year: 2020, month: 1 }, false],
+    ['Jan. 2020 – Present', { year: 2020, month: 1 }, null, true],
+    ['2015-2017', { year: 2015 }, { year: 2017 }, false],
+    ['since 2021', { year: 2021 }, null, true],
+    ['2020–', { year: 2020 }, null, true],
+    ['(2020 – )', { year: 2020 }, null, true],
+    ['2011', { year: 2011 }, { year: 2011 }, false],
+    ['Summer 2014', { year: 2014 }, { year: 2014 }, false],
+    ['Feb 2018 to Mar 2020', { year: 2018, month: 2 }, { year: 2020, month: 3 }, false],
+  ])('reads %s', (text, start, end, current) => {
+    expect(range(text)).toEqual({ start, end, current, problem: undefined });
+  });
+
+  it('finds the range inside a longer line and reports where it is', () => {
+    const line = 'Payments Team - Go, Kafka, PostgreSQL 2017 – 2021';
+    const [m] = findDateRanges(line);
+    expect(m?.start).toEqual({ year: 2017 });
+    expect(line.slice(m?.index, (m?.index ?? 0) + (m?.length ?? 0))).toBe('2017 – 2021');
+  });
+
+  it('reports a month that does not exist instead of guessing', () => {
+    expect(findDateRanges('13/2020')).toEqual([
+      expect.objectContaining({ start: null, problem: expect.stringMatching(/13\/2020/) }),
+    ]);
+  });
+
+  it('does not read version numbers or counts as dates', () => {
+    expect(findDateRanges('Python 3.10 and 200 services')).toEqual([]);
+  });
+});
+
+describe('parseOneDate and endsBeforeStart', () => {
+  it('keeps the precision written', () => {
+    expect(parseOneDate('2019')).toEqual({ year: 2019 });
+    expect(parseOneDate('March 2019')).toEqual({ year: 2019, month: 3 });
+    expect(parseOneDate("Mar '19")).toEqual({ year: 2019, month: 3 });
+    expect(parseOneDate('Blursday 2019')).toBeNull();
+  });
+  it('compares at the precision both dates have', () => {
+    expect(endsBeforeStart({ year: 2020, month: 5 }, { year: 2020, month: 3 })).toBe(true);
+    expect(endsBeforeStart({ year: 2020, month: 5 }, { year: 2020 })).toBe(false);
+    expect(endsBeforeStart({ year: 2020 }, { year: 2019 })).toBe(true);
+  });
+});
