@@ -5,7 +5,7 @@ import type { Line } from './lines.ts';
 const B = '(?<![\\p{L}\\p{N}])';
 const E = '(?![\\p{L}\\p{N}])';
 const DEGREE = new RegExp(
-  `${B}(?:B\\.?\\s?Sc|M\\.?\\s?Sc|B\\.?\\s?S|M\\.?\\s?S|B\\.?\\s?A|M\\.?\\s?A|B\\.?\\s?A\\.?\\s?Sc|MBA|EMBA|Ph\\.?\\s?D|D\\.?\\s?Phil|B\\.?\\s?Eng|M\\.?\\s?Eng|B\\.?\\s?E|M\\.?\\s?E|B\\.?\\s?Tech|M\\.?\\s?Tech|B\\.?\\s?Math|M\\.?\\s?Math|BCS|MCS|BBA|B\\.?\\s?Com|M\\.?\\s?Com|BFA|MFA|LL\\.?\\s?B|LL\\.?\\s?M|M\\.?\\s?Phil|M\\.?\\s?Res|Ed\\.?\\s?D|M\\.?\\s?D|J\\.?\\s?D|(?:Bachelor|Master)(?:'s|’s)?(?:\\s+of\\s+(?:Science|Arts|Engineering|Technology|Business Administration|Commerce|Fine Arts|Laws|Applied Science|Computer Science|Mathematics))?(?:\\s*(?:-|–)\\s*[A-Z][A-Za-z.]{1,5}|\\s*\\([A-Z][A-Za-z.]{1,5}\\))?|Doctor(?:ate)?(?:\\s+of\\s+Philosophy)?(?:\\s*(?:-|–)\\s*Ph\\.?D\\.?|\\s*\\(Ph\\.?D\\.?\\))?|Laurea(?:\\s+(?:Magistrale|Triennale|Specialistica))?|Licenciatura|Licence|Mestrado|Máster|Diplôme d['’]ing[ée]nieur|Dipl(?:om)?\\.?-Ing\\.?|Diplom(?:a)?|Ingeniero|Associate(?:'s)?\\s+Degree|A\\.?A\\.?S|HND|High School Diploma|Baccalaur[ée]at|Abitur|Certificate|Nanodegree)\\.?${E}`,
+  `${B}(?:B\\.?\\s?Sc|M\\.?\\s?Sc|B\\.?\\s?S|M\\.?\\s?S|B\\.?\\s?A|M\\.?\\s?A|B\\.?\\s?A\\.?\\s?Sc|MBA|EMBA|Ph\\.?\\s?D|D\\.?\\s?Phil|B\\.?\\s?Eng|M\\.?\\s?Eng|B\\.?\\s?Comp|B\\.?\\s?E|M\\.?\\s?E|B\\.?\\s?Tech|M\\.?\\s?Tech|B\\.?\\s?Math|M\\.?\\s?Math|BCS|MCS|BBA|B\\.?\\s?Com|M\\.?\\s?Com|BFA|MFA|LL\\.?\\s?B|LL\\.?\\s?M|M\\.?\\s?Phil|M\\.?\\s?Res|Ed\\.?\\s?D|M\\.?\\s?D|J\\.?\\s?D|(?:Bachelor|Master)(?:'s|’s)?(?:\\s+of\\s+(?:Science|Arts|Engineering|Technology|Business Administration|Commerce|Fine Arts|Laws|Applied Science|Computer Science|Mathematics))?(?:\\s*(?:-|–)\\s*[A-Z][A-Za-z.]{1,5}|\\s*\\([A-Z][A-Za-z.]{1,5}\\))?|Doctor(?:ate)?(?:\\s+of\\s+Philosophy)?(?:\\s*(?:-|–)\\s*Ph\\.?D\\.?|\\s*\\(Ph\\.?D\\.?\\))?|Laurea(?:\\s+(?:Magistrale|Triennale|Specialistica))?|Licenciatura|Licence|Mestrado|Bacharelado|Bachillerato|Máster|Diplôme d['’]ing[ée]nieur|Dipl(?:om)?\\.?-Ing\\.?|Diplom(?:a)?|Ingeniero|Associate(?:'s)?\\s+Degree|A\\.?A\\.?S|HND|High School Diploma|Baccalaur[ée]at|Abitur|Certificate|Nanodegree)\\.?(?:\\s*\\((?:Tech|Eng|Hons|Econ|Res)\\.?\\))?${E}`,
   'u',
 );
 const SCHOOL = new RegExp(
@@ -75,14 +75,17 @@ export function extractEducation(lines: Line[]): ParsedEducation[] {
       const rest = clean(part.slice((m.index ?? 0) + m[0].length).replace(/^\s*(?:in|of)\s+/i, ''));
       e.field = rest || null;
       if (!e.field) {
-        const next = parts.find((_p, i) => i !== degreePart && i !== schoolPart);
+        // The field follows the degree ("BS, Computer Science"); a name before it is the school.
+        const next = parts.find((_p, i) => i > degreePart && i !== schoolPart);
         if (next && !SCHOOL.test(next)) e.field = next;
       }
     }
     if (hasSchool) e.school = schoolName(parts, schoolPart, degreePart);
     else if (hasDegree && !e.school) {
       // "BSc Computer Engineering — KNUST": the part left after degree and field is the school.
-      const other = parts.find((p, i) => i !== degreePart && p !== e.field);
+      const other =
+        parts.find((p, i) => i < degreePart && p !== e.field) ??
+        parts.find((p, i) => i !== degreePart && p !== e.field);
       if (other) e.school = other;
     }
     if (dates[0] && !e.end && !e.start) setYears(e, dates[0]);

@@ -53,7 +53,16 @@ function withoutDate(text: string, date: DateRangeMatch): string {
 export function segments(text: string): { parts: string[]; atIndex: number } {
   let atIndex = -1;
   const atMatch = AT_SPLIT.exec(text);
-  const raw = text.split(SEGMENT_SPLIT).map(stripWrapping).filter(Boolean);
+  // Separators inside parentheses ("(specialty coffee retail, 900 stores)") do not split.
+  const masked = text.replace(/\([^()]*\)/g, (m) =>
+    m.replace(/[,|·•–—-]/g, (c) => `\u0000${c.charCodeAt(0)}\u0000`),
+  );
+  const raw = masked
+    .split(SEGMENT_SPLIT)
+    .map((p) =>
+      stripWrapping(p.replace(/\u0000(\d+)\u0000/g, (_m, code: string) => String.fromCharCode(Number(code)))),
+    )
+    .filter(Boolean);
   if (atMatch) {
     const head = stripWrapping(text.slice(0, atMatch.index));
     atIndex = raw.findIndex((p) => p === head || head.endsWith(p)) + 1;
@@ -86,7 +95,10 @@ function mergePlaces(parts: string[], lexicon: Lexicon): string[] {
 }
 
 function isProse(line: Line, text: string): boolean {
-  const words = text.split(/\s+/).length;
+  const words = text
+    .replace(/\([^)]*\)/g, ' ')
+    .trim()
+    .split(/\s+/).length;
   if (PROSE_VERB.test(text) && words > 3) return true;
   if (words > 14) return true;
   // Headings do not end in a full stop; sentences of four words or more do.
@@ -124,6 +136,19 @@ export function classifyLine(line: Line, lexicon: Lexicon): HeadLine {
   if (!rest) return { ...result, kind: date || problem ? 'date' : 'blank' };
   if (lexicon.places.isPlace(rest)) return { ...result, kind: date ? 'date' : 'place', location: rest };
 
+  // "Team: Business Messaging", "Client: Woodgrove Bank", "Location: Oslo": labelled facts of a role.
+  const labelled =
+    /^(team|department|dept|group|unit|org|organi[sz]ation|division|squad|product|client|customer|location|company|employer)\s*:\s*(.+)$/i.exec(
+      rest,
+    );
+  if (labelled?.[1] && labelled[2]) {
+    const label = labelled[1].toLowerCase();
+    const value = labelled[2].trim();
+    if (label === 'client' || label === 'customer') return { ...result, kind: 'body' };
+    if (label === 'location') return { ...result, kind: date ? 'date' : 'place', location: value };
+    if (label === 'company' || label === 'employer') return { ...result, kind: 'company', employer: value };
+    return { ...result, kind: 'stack', team: value, stack: { team: value, items: [] } };
+  }
   // A bullet lists a stack only when it says so ("• Tech: Go, Kafka"); otherwise it is prose about the work.
   const stack = line.bullet && !/^[^:]{1,30}:/.test(rest) ? null : parseStackLine(rest, lexicon);
   if (stack) return { ...result, kind: 'stack', stack, team: stack.team };
@@ -144,7 +169,9 @@ export function classifyLine(line: Line, lexicon: Lexicon): HeadLine {
   ) {
     return { ...result, kind: 'body' };
   }
-  if (/^[\p{Lu}\d]/u.test(rest) && rest.split(/\s+/).length <= 8 && !/[.!?]$/.test(rest)) {
+  // A company line: short once its parenthetical description is set aside.
+  const bare = rest.replace(/\([^)]*\)/g, ' ').trim();
+  if (/^[\p{Lu}\d]/u.test(rest) && bare.split(/\s+/).length <= 8 && !/[.!?]$/.test(rest)) {
     const company = readCompanyParts(parts, lexicon);
     return {
       ...result,

@@ -93,6 +93,24 @@ export function employersListedIn(lines: Line[], lexicon: Lexicon): { names: str
       if (at >= 0 && usable(e) && /^\p{Lu}/u.test(e) && !cued.some((c) => c.name === e))
         cued.push({ name: e, at });
     }
+    // Items of a list ("worked at SAP, Adventure Works and Wide World Importers") and known companies
+    // named anywhere in the narrative join the cued names, in the order written.
+    for (const m of p.text.matchAll(LIST_INTRO)) {
+      const list = m[1] ?? '';
+      const base = (m.index ?? 0) + m[0].length - list.length;
+      for (const name of listNames(list).filter(usable)) {
+        const at = p.text.indexOf(name, base);
+        if (at >= 0 && !cued.some((c) => c.name === name)) cued.push({ name, at });
+      }
+    }
+    const techs = lexicon.technologies.inProse(p.text);
+    for (const c of lexicon.companies.inProse(p.text)) {
+      const isTech = techs.some(
+        (t) => c.index < t.index + t.written.length && c.index + c.written.length > t.index,
+      );
+      if (!isTech && usable(c.written) && !cued.some((x) => x.name === c.written))
+        cued.push({ name: c.written, at: c.index });
+    }
     cued.sort((a, b) => a.at - b.at);
     const names = [...new Set(cued.map((c) => c.name))];
     if (names.length >= 2) found.push({ names, line: lineAt(p, cued[0]?.at ?? 0) });

@@ -59,25 +59,38 @@ const HEADINGS: [SectionKind, RegExp][] = [
 ];
 
 function normaliseHeading(text: string): string {
-  return text
+  // "E X P E R I E N C E" → "experience"; "~~~ Skills ~~~", "[ Education ]", "Skills:" → the words.
+  const letters = /^(?:\p{L} ){3,}\p{L}(?:\s{2,}(?:\p{L} )*\p{L})*$/u.test(text.trim())
+    ? text
+        .trim()
+        .split(/\s{2,}/)
+        .map((w) => w.replace(/ /g, ''))
+        .join(' ')
+    : text;
+  return letters
     .toLowerCase()
-    .replace(/[:：.\-–—_|•*=#]+\s*$/u, '')
-    .replace(/^[\s:：.\-–—_|•*=#]+/u, '')
+    .replace(/^[^\p{L}]+|[^\p{L})]+$/gu, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+function kindOf(key: string): SectionKind | null {
+  for (const [kind, pattern] of HEADINGS) if (pattern.test(key)) return kind;
+  return null;
 }
 
 /** The section kind a line announces, or null when it is not a section heading. */
 export function headingKind(line: Line): SectionKind | null {
   if (!line.text || line.text.length > 48 || line.tableRow) return null;
+  // A bullet saying "Experience" is a list item, not a heading.
+  if (line.bullet && !line.heading) return null;
   const key = normaliseHeading(line.text);
-  for (const [kind, pattern] of HEADINGS) {
-    if (pattern.test(key)) {
-      // A bullet saying "Experience" is a list item, not a heading.
-      if (line.bullet && !line.heading) return null;
-      return kind;
-    }
-  }
+  const kind = kindOf(key);
+  if (kind) return kind;
+  // "Certifications & talks", "Skills / Tools": every part a heading of its own; the first decides.
+  const pieces = key.split(/\s*(?:&|\band\b|\/|,|\+)\s*/).filter(Boolean);
+  if (pieces.length > 1 && pieces.every((p) => kindOf(p) || kindOf(`${p}s`)))
+    return kindOf(pieces[0] as string) ?? kindOf(`${pieces[0]}s`);
   // Unknown all-caps lines are not headings: résumés write employers in capitals too ("CONTOSO LTD").
   return null;
 }

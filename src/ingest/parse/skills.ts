@@ -4,8 +4,11 @@ import type { Line } from './lines.ts';
 import { listItemTechnologies, splitList } from './stackLine.ts';
 
 // Labels of skill lines that list something other than technologies.
+// "Polish (native)", "German (B2)", "English (fluent)": spoken languages, wherever they are listed.
+const SPOKEN_LEVEL =
+  /\((?:native|fluent|bilingual|mother tongue|basic|intermediate|advanced|conversational|professional|full professional|limited|elementary|[ABC][12])[^)]*\)/i;
 const NOT_TECH =
-  /\b(?:spoken|human|natural|soft|interpersonal|personal|languages spoken|interests|hobbies|certifications?)\b/i;
+  /\b(?:spoken|human|natural|soft|interpersonal|personal|languages spoken|interests|hobbies|certifications?|methods|methodologies|practices)\b/i;
 const TECH_LABEL =
   /\b(?:languages?|databases?|frameworks?|librar(?:y|ies)|cloud|tools?|platforms?|devops|infrastructure|data|testing|technolog(?:y|ies)|stack|backend|back-end|frontend|front-end|mobile|messaging|observability|monitoring|os|operating systems?|ml|ai|security|other)\b/i;
 
@@ -19,28 +22,21 @@ export function extractSkills(lines: Line[], lexicon: Lexicon): ParsedSkill[] {
     seen.add(key);
     skills.push({ name, category, line });
   };
-  for (const l of lines) {
-    if (!l.text) continue;
-    const text = l.tableRow
-      ? l.text
-          .replace(/^\||\|$/g, '')
-          .split('|')
-          .join(',')
-      : l.text;
+  const readPart = (text: string, line: number) => {
     const labelled = /^([^:]{1,40}):\s*(.*)$/.exec(text);
     const category = labelled?.[1]?.trim() ?? null;
-    if (category && NOT_TECH.test(category)) continue;
+    if (category && NOT_TECH.test(category)) return;
     const body = labelled ? (labelled[2] ?? '') : text;
-    const items = splitList(body);
+    const items = splitList(body).filter((i) => !SPOKEN_LEVEL.test(i));
     const perItem = items.map((i) => ({ item: i, techs: listItemTechnologies(i, lexicon) }));
     const knownShare = perItem.filter((p) => p.techs.length).length / Math.max(1, items.length);
     // A sentence, or names separated only by spaces ("`Go` `Rust`" chips), is read as prose.
     if (items.length <= 1 && body.split(/\s+/).length > 5) {
-      for (const hit of lexicon.technologies.inProse(body)) add(hit.written, category, l.n);
-      continue;
+      for (const hit of lexicon.technologies.inProse(body)) add(hit.written, category, line);
+      return;
     }
     for (const { item, techs } of perItem) {
-      if (techs.length) for (const t of techs) add(t, category, l.n);
+      if (techs.length) for (const t of techs) add(t, category, line);
       else if (
         knownShare >= 0.5 &&
         category &&
@@ -48,9 +44,20 @@ export function extractSkills(lines: Line[], lexicon: Lexicon): ParsedSkill[] {
         /^[\p{L}\d][\p{L}\d.+#\- ]{0,24}$/u.test(item) &&
         item.split(' ').length <= 3
       ) {
-        add(item, category, l.n);
+        add(item, category, line);
       }
     }
+  };
+  for (const l of lines) {
+    if (!l.text) continue;
+    const whole = l.tableRow
+      ? l.text
+          .replace(/^\||\|$/g, '')
+          .split('|')
+          .join(',')
+      : l.text;
+    // "Platforms: Kubernetes, AWS. Spoken: English and Spanish." holds two labelled lists.
+    for (const part of whole.split(/[.;]\s+(?=\p{Lu}[^:.]{0,30}:)/u)) readPart(part, l.n);
   }
   return skills;
 }

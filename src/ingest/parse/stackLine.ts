@@ -64,6 +64,13 @@ export function parseStackLine(text: string, lexicon: Lexicon): StackLine | null
   } else if (dashed?.[1] && dashed[2]) {
     team = dashed[1].trim();
     list = dashed[2];
+  } else {
+    // "Customer Data Platform | Scala, Flink, Kafka": a team, then its stack after a column gap or pipe.
+    const piped = /^([^|,]{2,60}?)\s+\|\s+(.+,.+)$/.exec(text);
+    if (piped?.[1] && piped[2] && !lexicon.technologies.canonical(piped[1])) {
+      team = piped[1].trim();
+      list = piped[2];
+    }
   }
   const items = splitList(list);
   if (items.length === 0) return null;

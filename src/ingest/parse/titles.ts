@@ -137,6 +137,13 @@ const TITLE_WORDS = [
   'student',
   'graduate',
   'bootcamp',
+  'co-op',
+  'coop',
+  'working student',
+  'werkstudent',
+  'fellowship',
+  'resident',
+  'contributor',
 ];
 
 const TITLE_RE = new RegExp(`(?<![\\p{L}-])(?:${TITLE_WORDS.join('|')})(?![\\p{L}])`, 'iu');
