@@ -31,14 +31,16 @@ describe('parser on examples/', () => {
   }
 });
 
-// The held-out set is never tuned on, so it is judged by its figures, not résumé by résumé.
-describe('parser on the held-out set', () => {
-  const results = scoreLabelledSet(readLabelledSet(fixtures('holdout')), lexicon);
-  const t = totals(results);
-  it('gets at least 90% of roles right (employer, start and end)', () => {
-    expect(t.role.tp / (t.role.tp + t.role.fn)).toBeGreaterThanOrEqual(0.9);
+// The held-out sets were written by people who never saw the parser, and measured blind before anyone
+// looked at the failures (figures in README.md). They guard against regressions by their totals.
+for (const set of ['holdout', 'holdout2']) {
+  describe(`parser on tests/fixtures/${set}`, () => {
+    const t = totals(scoreLabelledSet(readLabelledSet(fixtures(set)), lexicon));
+    it('gets at least 95% of roles right (employer, start and end)', () => {
+      expect(t.role.tp / (t.role.tp + t.role.fn)).toBeGreaterThanOrEqual(0.95);
+    });
+    it('finds technologies with F1 of at least 0.9', () => {
+      expect(f1(t.technologies).f1).toBeGreaterThanOrEqual(0.9);
+    });
   });
-  it('finds technologies with F1 of at least 0.95', () => {
-    expect(f1(t.technologies).f1).toBeGreaterThanOrEqual(0.95);
-  });
-});
+}
