@@ -24,6 +24,9 @@ export const DEFAULTS = {
   /** Largest résumé file read, in bytes. */
   maxFileBytes: 5 * 1024 * 1024,
   transactionTimeoutMs: 30_000,
+  /** Read transactions of the API: a query that runs longer is cancelled. */
+  queryTimeoutMs: 10_000,
+  bodyLimit: '1mb',
   port: 4000,
 } as const;
 
@@ -65,6 +68,12 @@ const envSchema = z.object({
   CAREERGRAPH_MAX_FILE_BYTES: positiveInt(DEFAULTS.maxFileBytes),
   CAREERGRAPH_TX_TIMEOUT_MS: positiveInt(DEFAULTS.transactionTimeoutMs),
   PORT: positiveInt(DEFAULTS.port),
+  NODE_ENV: optionalString,
+  CAREERGRAPH_API_KEY: optionalString,
+  CAREERGRAPH_REQUIRE_KEY_FOR_READS: optionalString,
+  CAREERGRAPH_INTROSPECTION: optionalString,
+  CAREERGRAPH_BODY_LIMIT: optionalString,
+  CAREERGRAPH_QUERY_TIMEOUT_MS: positiveInt(DEFAULTS.queryTimeoutMs),
 });
 
 /** Connection settings for a Neo4j server; `uri` absent means "find or start one". */
@@ -97,7 +106,21 @@ export interface Config {
   };
   transactionTimeoutMs: number;
   port: number;
+  api: {
+    /** Mutations need this key (header x-api-key or Authorization: Bearer); absent: mutations refused. */
+    apiKey: string | undefined;
+    /** Reads need the key too. */
+    requireKeyForReads: boolean;
+    /** Introspection and the landing page; off by default when NODE_ENV=production. */
+    introspection: boolean;
+    production: boolean;
+    bodyLimit: string;
+    queryTimeoutMs: number;
+  };
 }
+
+const flag = (value: string | undefined, fallback: boolean) =>
+  value === undefined ? fallback : /^(?:1|true|yes|on)$/i.test(value);
 
 /** Reads the one typed config from the environment; every problem is named in one error. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
@@ -134,5 +157,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     },
     transactionTimeoutMs: e.CAREERGRAPH_TX_TIMEOUT_MS,
     port: e.PORT,
+    api: {
+      apiKey: e.CAREERGRAPH_API_KEY,
+      requireKeyForReads: flag(e.CAREERGRAPH_REQUIRE_KEY_FOR_READS, false),
+      introspection: flag(e.CAREERGRAPH_INTROSPECTION, e.NODE_ENV !== 'production'),
+      production: e.NODE_ENV === 'production',
+      bodyLimit: e.CAREERGRAPH_BODY_LIMIT ?? DEFAULTS.bodyLimit,
+      queryTimeoutMs: e.CAREERGRAPH_QUERY_TIMEOUT_MS,
+    },
   };
 }

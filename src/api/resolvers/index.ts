@@ -1,0 +1,7 @@
+import { DateTime, PartialDate } from './scalars.ts';
+
+/** Every resolver of schema.graphql. */
+export const resolvers = {
+  PartialDate,
+  DateTime,
+};

@@ -1,0 +1,17 @@
+import neo4j from 'neo4j-driver';
+
+/** Converts driver values to plain JSON-able ones: Integers to numbers, temporal values to ISO strings. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (neo4j.isDateTime(value) || neo4j.isDate(value) || neo4j.isLocalDateTime(value)) {
+    return new Date((value as { toString(): string }).toString()).toISOString();
+  }
+  if (typeof value === 'object') {
+    const props = (value as { properties?: unknown }).properties;
+    if (props && typeof props === 'object' && 'labels' in (value as object)) return toPlain(props);
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toPlain(v)]));
+  }
+  return value;
+}
