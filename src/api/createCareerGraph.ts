@@ -9,7 +9,13 @@ import { createDriver } from '../graph/driver.ts';
 import { createGraphReader } from '../graph/graphReader.ts';
 import { createLexicon, type Lexicon } from '../lexicon/lexicon.ts';
 import { loadReferenceData } from '../lexicon/loadReferenceData.ts';
-import { type ApiContext, currentMonthOrdinal, keyMatches, type RequestHeaders, requestKey } from './context.ts';
+import {
+  type ApiContext,
+  currentMonthOrdinal,
+  keyMatches,
+  type RequestHeaders,
+  requestKey,
+} from './context.ts';
 import { unauthenticated } from './errors.ts';
 import { createLoaders } from './loaders.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -58,7 +64,11 @@ export function createCareerGraph(options: CareerGraphOptions = {}): CareerGraph
   }
   const driver =
     options.driver ??
-    createDriver({ uri: uri as string, user: options.neo4jUser ?? config.neo4j.user, password: options.neo4jPassword ?? config.neo4j.password ?? '' });
+    createDriver({
+      uri: uri as string,
+      user: options.neo4jUser ?? config.neo4j.user,
+      password: options.neo4jPassword ?? config.neo4j.password ?? '',
+    });
   const database = options.database ?? config.neo4j.database;
   const lexicon = options.lexicon ?? createLexicon(loadReferenceData(config.ingest.dataFiles));
   const apiKey = options.apiKey ?? config.api.apiKey;
@@ -74,9 +84,18 @@ export function createCareerGraph(options: CareerGraphOptions = {}): CareerGraph
     lexicon,
     createContext(request = {}) {
       const hasKey = keyMatches(requestKey(request.headers ?? {}), apiKey);
-      if (requireKeyForReads && !hasKey) throw unauthenticated('This API needs the API key for every request.');
+      if (requireKeyForReads && !hasKey)
+        throw unauthenticated('This API needs the API key for every request.');
       const graph = createGraphReader(driver, { database, timeoutMs });
-      return { graph, loaders: createLoaders(graph), lexicon, driver, database, hasKey, nowOrd: currentMonthOrdinal() };
+      return {
+        graph,
+        loaders: createLoaders(graph),
+        lexicon,
+        driver,
+        database,
+        hasKey,
+        nowOrd: currentMonthOrdinal(),
+      };
     },
     async close() {
       if (ownsDriver) await driver.close();

@@ -20,7 +20,8 @@ export function decodeAfter(after: string | null | undefined): number {
 /** Validates `first`: 0–100. */
 export function pageSize(first: number | null | undefined, fallback: number): number {
   const n = first ?? fallback;
-  if (!Number.isInteger(n) || n < 0 || n > MAX_PAGE_SIZE) throw badInput(`"first" must be between 0 and ${MAX_PAGE_SIZE}, got ${n}`);
+  if (!Number.isInteger(n) || n < 0 || n > MAX_PAGE_SIZE)
+    throw badInput(`"first" must be between 0 and ${MAX_PAGE_SIZE}, got ${n}`);
   return n;
 }
 
