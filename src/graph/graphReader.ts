@@ -17,21 +17,35 @@ export interface GraphReader {
 
 /** Integers in parameters must reach Cypher as integers, not floats (LIMIT, SKIP, month ordinals). */
 function toParams(params: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Number.isInteger(v) ? neo4j.int(v as number) : v]));
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, Number.isInteger(v) ? neo4j.int(v as number) : v]),
+  );
 }
 
 /** A reader over the driver with a transaction timeout; create one per request. */
-export function createGraphReader(driver: Driver, options: { database?: string; timeoutMs: number }): GraphReader {
+export function createGraphReader(
+  driver: Driver,
+  options: { database?: string; timeoutMs: number },
+): GraphReader {
   const log: string[] = [];
-  const run = async <T>(mode: 'READ' | 'WRITE', name: string, params: Record<string, unknown>): Promise<T[]> => {
+  const run = async <T>(
+    mode: 'READ' | 'WRITE',
+    name: string,
+    params: Record<string, unknown>,
+  ): Promise<T[]> => {
     const text = cypher(name);
     log.push(name);
-    const session = driver.session({ database: options.database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    const session = driver.session({
+      database: options.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
     try {
-      const work = (tx: { run: (q: string, p: Record<string, unknown>) => Promise<{ records: { toObject(): object }[] }> }) =>
-        tx.run(text, toParams(params));
+      const work = (tx: {
+        run: (q: string, p: Record<string, unknown>) => Promise<{ records: { toObject(): object }[] }>;
+      }) => tx.run(text, toParams(params));
       const config = { timeout: options.timeoutMs };
-      const result = mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      const result =
+        mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
       return result.records.map((r) => toPlain(r.toObject()) as T);
     } finally {
       await session.close();

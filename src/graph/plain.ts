@@ -11,7 +11,9 @@ export function toPlain(value: unknown): unknown {
   if (typeof value === 'object') {
     const props = (value as { properties?: unknown }).properties;
     if (props && typeof props === 'object' && 'labels' in (value as object)) return toPlain(props);
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toPlain(v)]));
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toPlain(v)]),
+    );
   }
   return value;
 }

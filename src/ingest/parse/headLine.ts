@@ -136,6 +136,15 @@ export function classifyLine(line: Line, lexicon: Lexicon): HeadLine {
   if (!rest) return { ...result, kind: date || problem ? 'date' : 'blank' };
   if (lexicon.places.isPlace(rest)) return { ...result, kind: date ? 'date' : 'place', location: rest };
 
+  // "Team: Checkout · Stack: Ruby on Rails, MySQL": several labelled facts on one line.
+  const pieces = rest.split(/\s*[·|;]\s*(?=[\p{L} ]{2,30}:)/u);
+  if (pieces.length > 1 && pieces.every((p) => /^[\p{L} ]{2,30}:/u.test(p))) {
+    const facts = pieces.map((p) => classifyLine({ ...line, text: p, bullet: false }, lexicon));
+    const team = facts.find((f) => f.team)?.team ?? null;
+    const items = facts.flatMap((f) => f.stack?.items ?? []);
+    const location = facts.find((f) => f.location)?.location ?? null;
+    return { ...result, kind: 'stack', team, location, stack: { team, items } };
+  }
   // "Team: Business Messaging", "Client: Woodgrove Bank", "Location: Oslo": labelled facts of a role.
   const labelled =
     /^(team|department|dept|group|unit|org|organi[sz]ation|division|squad|product|client|customer|location|company|employer)\s*:\s*(.+)$/i.exec(
