@@ -28,6 +28,9 @@ export const DEFAULTS = {
   queryTimeoutMs: 10_000,
   bodyLimit: '1mb',
   port: 4000,
+  /** Host `serve` binds: only this machine unless asked (`--host 0.0.0.0` in a container). */
+  host: '127.0.0.1',
+  logLevel: 'info',
 } as const;
 
 const optionalString = z
@@ -74,6 +77,10 @@ const envSchema = z.object({
   CAREERGRAPH_INTROSPECTION: optionalString,
   CAREERGRAPH_BODY_LIMIT: optionalString,
   CAREERGRAPH_QUERY_TIMEOUT_MS: positiveInt(DEFAULTS.queryTimeoutMs),
+  CAREERGRAPH_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .optional()
+    .transform((v) => v ?? DEFAULTS.logLevel),
 });
 
 /** Connection settings for a Neo4j server; `uri` absent means "find or start one". */
@@ -116,6 +123,8 @@ export interface Config {
     production: boolean;
     bodyLimit: string;
     queryTimeoutMs: number;
+    /** pino level of the server's JSON logs. */
+    logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   };
 }
 
@@ -164,6 +173,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       production: e.NODE_ENV === 'production',
       bodyLimit: e.CAREERGRAPH_BODY_LIMIT ?? DEFAULTS.bodyLimit,
       queryTimeoutMs: e.CAREERGRAPH_QUERY_TIMEOUT_MS,
+      logLevel: e.CAREERGRAPH_LOG_LEVEL,
     },
   };
 }

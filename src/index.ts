@@ -2,6 +2,9 @@
  * careergraph as a library: the ingestion pipeline and the graph, for embedding in other apps.
  * The CLI (`careergraph`) is built on exactly these functions.
  */
+
+export { type CareerGraph, type CareerGraphOptions, createCareerGraph } from './api/createCareerGraph.ts';
+export { createHttpServer } from './api/httpServer.ts';
 export { type Config, loadConfig } from './config.ts';
 export { CareerGraphError, type ErrorCode } from './errors.ts';
 export { careerTransitions } from './graph/careerTransitions.ts';

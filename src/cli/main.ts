@@ -2,6 +2,8 @@
 import { Command } from 'commander';
 import { dbCommand } from './db.ts';
 import { ingestCommand } from './ingest.ts';
+import { queryCommand } from './query.ts';
+import { serveCommand } from './serve.ts';
 import { startCommand } from './start.ts';
 
 const program = new Command('careergraph')
@@ -11,6 +13,8 @@ const program = new Command('careergraph')
 program.addCommand(dbCommand());
 program.addCommand(ingestCommand());
 program.addCommand(startCommand());
+program.addCommand(serveCommand());
+program.addCommand(queryCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
