@@ -4,10 +4,12 @@
  */
 
 export { type CareerGraph, type CareerGraphOptions, createCareerGraph } from './api/createCareerGraph.ts';
+export { formatError } from './api/errors.ts';
+export { executeOperation } from './api/executeOperation.ts';
 export { createHttpServer } from './api/httpServer.ts';
+export { QUERY_LIMITS, queryLimits } from './api/queryLimits.ts';
 export { type Config, loadConfig } from './config.ts';
 export { CareerGraphError, type ErrorCode } from './errors.ts';
-export { careerTransitions } from './graph/careerTransitions.ts';
 export { deleteSources } from './graph/deleteSources.ts';
 export { connectFromEnv, createDriver, type Neo4jConnection } from './graph/driver.ts';
 export { applySchema } from './graph/schema.ts';

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { careerTransitions } from '../../src/graph/careerTransitions.ts';
+import { createCareerGraph } from '../../src/api/createCareerGraph.ts';
+import { executeOperation } from '../../src/api/executeOperation.ts';
 import { deleteSources } from '../../src/graph/deleteSources.ts';
 import { ingestFiles } from '../../src/ingest/ingestFiles.ts';
 import { readInputs } from '../../src/ingest/read/readInputs.ts';
@@ -85,7 +86,7 @@ async function counts() {
   }
 }
 
-/** Transitions whose roles our sources stated (another test run may hold the same people). */
+/** "Worked at A, then B" through the API, keeping only moves our sources stated (the database is shared). */
 async function ourTransitions(from: string, to: string) {
   const session = driver.session();
   try {
@@ -94,7 +95,23 @@ async function ourTransitions(from: string, to: string) {
       { prefix },
     );
     const ids = new Set(r.records[0]?.get('ids') as string[]);
-    return (await careerTransitions(driver, { from, to })).filter((t) => ids.has(t.fromRoleId));
+    const result = await executeOperation(createCareerGraph({ driver }), {
+      query: `query($from: String!, $to: String!) { careerTransitions(from: $from, to: $to, first: 100) { edges { node {
+        person { name } from { id start company { name } } to { start company { name } } } } } }`,
+      variables: { from, to },
+    });
+    expect(result.errors).toBeUndefined();
+    const edges = (result.data as { careerTransitions: { edges: { node: any }[] } }).careerTransitions.edges;
+    return edges
+      .map(({ node }) => ({
+        name: node.person.name,
+        fromRoleId: node.from.id,
+        fromCompany: node.from.company.name,
+        toCompany: node.to.company.name,
+        fromStart: node.from.start,
+        toStart: node.to.start,
+      }))
+      .filter((t) => ids.has(t.fromRoleId));
   } finally {
     await session.close();
   }
