@@ -1,7 +1,8 @@
-import { execute, parse } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiContext } from '../../src/api/context.ts';
 import { type CareerGraph, createCareerGraph } from '../../src/api/createCareerGraph.ts';
+import { executeOperation } from '../../src/api/executeOperation.ts';
 import { deleteSources } from '../../src/graph/deleteSources.ts';
 import { testDriver } from '../helpers/neo4j.ts';
 import { API_RESUMES } from './fixtures.ts';
@@ -31,14 +32,13 @@ async function run(
     const queries = http.contexts.slice(before).reduce((n, c) => n + c.graph.queries, 0);
     return { data: response.body.data ?? null, errors: response.body.errors, queries };
   }
-  const contextValue = cg.createContext({ headers });
-  const result = await execute({
-    schema: cg.schema,
-    document: parse(source),
-    variableValues: variables,
-    contextValue,
-  });
-  return { ...result, queries: contextValue.graph.queries };
+  // In-process the way `careergraph query` runs it: parse, validate, execute, format errors.
+  let context: ApiContext | undefined;
+  const result = await executeOperation(
+    { schema: cg.schema, createContext: (request) => (context = cg.createContext(request)) },
+    { query: source, variables, headers },
+  );
+  return { data: result.data ?? null, errors: result.errors, queries: context?.graph.queries ?? 0 };
 }
 
 async function ok(transport: Transport, source: string, variables: Record<string, unknown> = {}) {
@@ -267,6 +267,28 @@ function suite(transport: Transport) {
       );
       expect(data.out).toContainEqual({ company: { name: 'Meta' }, people: expect.any(Number) });
       expect(data.in).toContainEqual({ company: { name: 'Amazon' }, people: expect.any(Number) });
+    });
+
+    it('counts only moves within the period asked for', async () => {
+      // Quinn left Fabrikam for Instagram in 2020-02.
+      const flow = async (since: string, until: string) =>
+        (
+          await ok(
+            transport,
+            'query($s: PartialDate, $u: PartialDate) { talentFlow(company: "Fabrikam", direction: OUT, since: $s, until: $u) { company { name } } }',
+            {
+              s: since,
+              u: until,
+            },
+          )
+        ).talentFlow.map((f: any) => f.company.name);
+      expect(await flow('2020-01', '2020-03')).toContain('Meta');
+      expect(await flow('2020-03', '2021')).not.toContain('Meta');
+      const bad = await run(
+        transport,
+        '{ talentFlow(company: "Fabrikam", direction: OUT, since: "13/2020") { people } }',
+      );
+      expect(bad.errors?.[0]?.extensions?.code).toMatch(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/);
     });
 
     it('searches people, companies and technologies as you type', async () => {
