@@ -11,6 +11,7 @@ CREATE CONSTRAINT company_name_key IF NOT EXISTS FOR (n:CompanyName) REQUIRE n.k
 CREATE CONSTRAINT technology_name_key IF NOT EXISTS FOR (n:TechnologyName) REQUIRE n.key IS UNIQUE;
 CREATE INDEX person_email IF NOT EXISTS FOR (n:Person) ON (n.email);
 CREATE INDEX person_name IF NOT EXISTS FOR (n:Person) ON (n.name);
+CREATE INDEX person_name_key IF NOT EXISTS FOR (n:Person) ON (n.nameKey);
 CREATE INDEX source_sha256 IF NOT EXISTS FOR (n:Source) ON (n.sha256);
 CREATE INDEX role_start IF NOT EXISTS FOR (n:Role) ON (n.startOrd);
 CREATE FULLTEXT INDEX search_names IF NOT EXISTS FOR (n:Person|Company|Technology) ON EACH [n.name, n.aliasText];

@@ -2,6 +2,7 @@
 UNWIND $resumes AS r
 MERGE (p:Person {id: r.person.id})
 SET p.name = coalesce(r.person.name, p.name),
+    p.nameKey = toLower(coalesce(r.person.name, p.name)),
     p.email = coalesce(r.person.email, p.email),
     p.phone = coalesce(r.person.phone, p.phone),
     p.location = coalesce(r.person.location, p.location),

@@ -1,7 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import neo4j from 'neo4j-driver';
 import { cypher } from './cypherFiles.ts';
-import { toPlain } from './plain.ts';
+import { toCypherParams, toPlain } from './plain.ts';
 
 /** Runs named Cypher files for one API request and counts the round trips (for the N+1 guard). */
 export interface GraphReader {
@@ -13,13 +13,6 @@ export interface GraphReader {
   readonly queries: number;
   /** The names of the queries run, in order. */
   readonly log: readonly string[];
-}
-
-/** Integers in parameters must reach Cypher as integers, not floats (LIMIT, SKIP, month ordinals). */
-function toParams(params: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(params).map(([k, v]) => [k, Number.isInteger(v) ? neo4j.int(v as number) : v]),
-  );
 }
 
 /** A reader over the driver with a transaction timeout; create one per request. */
@@ -42,7 +35,7 @@ export function createGraphReader(
     try {
       const work = (tx: {
         run: (q: string, p: Record<string, unknown>) => Promise<{ records: { toObject(): object }[] }>;
-      }) => tx.run(text, toParams(params));
+      }) => tx.run(text, toCypherParams(params));
       const config = { timeout: options.timeoutMs };
       const result =
         mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);

@@ -17,3 +17,18 @@ export function toPlain(value: unknown): unknown {
   }
   return value;
 }
+
+/**
+ * Converts JavaScript numbers that are whole to Cypher integers, deeply, so stored properties (line,
+ * startOrd) and LIMIT/SKIP arguments are INTEGER, not FLOAT (the driver sends every JS number as a float).
+ */
+export function toCypherParams<T>(value: T): T {
+  if (typeof value === 'number') return (Number.isInteger(value) ? neo4j.int(value) : value) as T;
+  if (Array.isArray(value)) return value.map(toCypherParams) as T;
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toCypherParams(v)]),
+    ) as T;
+  }
+  return value;
+}

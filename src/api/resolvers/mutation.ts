@@ -40,9 +40,11 @@ async function ingestResume(
   const result = await writeResumes(ctx.driver, toWriteParams([resume], ingestedAt), {
     database: ctx.database,
   });
-  ctx.loaders.person.clear(resume.person.id);
+  // The résumé may describe someone already known (same email, or same name and career).
+  const personId = result.people[resume.source.key] ?? resume.person.id;
+  ctx.loaders.person.clear(personId);
   return {
-    person: ctx.loaders.person.load(resume.person.id),
+    person: ctx.loaders.person.load(personId),
     source: { id: resume.source.id, fileName, sha256, format, ingestedAt },
     changed: result.written.length > 0,
     warnings: resume.warnings.map((w) => (w.line ? `line ${w.line}: ${w.message}` : w.message)),

@@ -167,6 +167,10 @@ async function search(_: unknown, args: { text: string; first?: number }, ctx: A
   return ctx.graph.read('api/search', { query, limit: pageSize(args.first, 10) });
 }
 
+async function duplicateCandidates(_: unknown, args: { first?: number }, ctx: ApiContext) {
+  return ctx.graph.read('api/duplicateCandidates', { limit: pageSize(args.first, 20) });
+}
+
 /** Root query resolvers: one Cypher round trip each (nested fields go through the loaders). */
 export const Query = {
   people,
@@ -179,4 +183,5 @@ export const Query = {
   colleagues,
   talentFlow,
   search,
+  duplicateCandidates,
 };

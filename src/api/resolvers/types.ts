@@ -100,6 +100,10 @@ export const types = {
     role: (c: { roleId: string }, _: unknown, ctx: ApiContext) => ctx.loaders.role.load(c.roleId),
     ownRole: (c: { ownRoleId: string }, _: unknown, ctx: ApiContext) => ctx.loaders.role.load(c.ownRoleId),
   },
+  DuplicateCandidate: {
+    a: (d: { a: string }, _: unknown, ctx: ApiContext) => ctx.loaders.person.load(d.a),
+    b: (d: { b: string }, _: unknown, ctx: ApiContext) => ctx.loaders.person.load(d.b),
+  },
   CompanyFlow: {
     company: (f: { companyId: string }, _: unknown, ctx: ApiContext) => ctx.loaders.company.load(f.companyId),
   },
