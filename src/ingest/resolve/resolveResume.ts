@@ -1,6 +1,7 @@
 import type { Lexicon } from '../../lexicon/lexicon.ts';
 import { formatPartialDate, monthOrdinal } from '../../model/partialDate.ts';
 import type { ParsedResume } from '../../model/resume.ts';
+import { resolveEmployers } from './employerNames.ts';
 import { companyId, sourceId, stableHash, technologyId } from './ids.ts';
 import type {
   ResolvedCompany,
@@ -27,18 +28,19 @@ export function resolveResume(parsed: ParsedResume, source: SourceInfo, lexicon:
   const companies = new Map<string, ResolvedCompany>();
   const technologies = new Map<string, ResolvedTechnology>();
 
-  const addCompany = (name: string, written: string | null): string => {
+  const addCompany = (name: string, written: string | null, acquiredBy: string | null = null): string => {
     const id = companyId(name);
     const entry = lexicon.companies.entry(name);
     let company = companies.get(id);
     if (!company) {
-      const parent = entry?.parent ?? null;
+      // The reference data's parent wins over what one résumé says.
+      const parent = entry?.parent ?? acquiredBy;
       company = {
         id,
         name,
         aliases: [...(entry?.aliases ?? [])],
         parentId: parent ? addCompany(parent, null) : null,
-        kind: parent ? (entry?.kind ?? 'subsidiary') : null,
+        kind: entry?.parent ? (entry.kind ?? 'subsidiary') : acquiredBy ? 'acquired' : null,
       };
       companies.set(id, company);
     }
@@ -67,9 +69,13 @@ export function resolveResume(parsed: ParsedResume, source: SourceInfo, lexicon:
   const pid = personId(parsed, source);
   const sid = sourceId(source.key);
   const usedRoleIds = new Set<string>();
+  const employers = resolveEmployers(
+    parsed.roles.map((r) => r.employer),
+    lexicon,
+  );
   const roles: ResolvedRole[] = parsed.roles.map((role) => {
-    const resolved = role.employer ? lexicon.companies.resolve(role.employer) : null;
-    const cid = resolved ? addCompany(resolved.name, resolved.written) : null;
+    const resolved = role.employer ? employers.get(role.employer) : undefined;
+    const cid = resolved ? addCompany(resolved.name, resolved.written, resolved.acquiredBy) : null;
     let id = `role:${stableHash(sid, cid, role.title, formatPartialDate(role.start))}`;
     for (let k = 2; usedRoleIds.has(id); k++)
       id = `role:${stableHash(sid, cid, role.title, formatPartialDate(role.start), k)}`;
