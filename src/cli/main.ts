@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
 import { dbCommand } from './db.ts';
+import { evalCommand } from './eval.ts';
+import { exportCommand } from './export.ts';
 import { ingestCommand } from './ingest.ts';
 import { queryCommand } from './query.ts';
 import { serveCommand } from './serve.ts';
@@ -15,6 +17,8 @@ program.addCommand(ingestCommand());
 program.addCommand(startCommand());
 program.addCommand(serveCommand());
 program.addCommand(queryCommand());
+program.addCommand(exportCommand());
+program.addCommand(evalCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
