@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { accuracyMarkdown, accuracyText, type EvalRow } from '../eval/accuracyTable.ts';
 import { readLabelledSet } from '../eval/fixtureSet.ts';
+import { LAYOUTS, renderResume } from '../eval/renderResume.ts';
 import { AS_WRITTEN, evaluateSet, type FormatAdapter } from '../eval/runEval.ts';
 import { createLexicon } from '../lexicon/lexicon.ts';
 import { loadReferenceData } from '../lexicon/loadReferenceData.ts';
@@ -43,6 +44,22 @@ export function evalCommand(adapters: FormatAdapter[] = [AS_WRITTEN]): Command {
                 `${set.name}/${adapter.format} ${path.basename(f.file)}\n  ${f.differences.join('\n  ')}\n`,
               );
           }
+        }
+      }
+      // Round trip: every labelled résumé rendered into each text layout, parsed back, compared.
+      const all = labelledSets().flatMap((s) => s.items);
+      for (const layout of LAYOUTS) {
+        const adapter: FormatAdapter = {
+          format: `rendered ${layout}`,
+          toText: async (item) => renderResume(item.expected, layout),
+        };
+        const { row, failures } = await evaluateSet('round trip', all, adapter, lexicon);
+        rows.push(row);
+        if (opts.failures) {
+          for (const f of failures)
+            process.stderr.write(
+              `round trip/${layout} ${path.basename(f.file)}\n  ${f.differences.join('\n  ')}\n`,
+            );
         }
       }
       process.stdout.write(`${accuracyText(rows)}\n`);

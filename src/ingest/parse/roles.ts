@@ -114,22 +114,23 @@ function rolesOfHead(head: HeadLine[], ctx: Context): ParsedRole[] {
       leadingCompany.location ?? head.slice(0, first).find((h) => h.kind === 'place')?.location ?? null;
   }
   const roles: ParsedRole[] = [];
+  let nextFrom = datesFirst ? 0 : leadingCompany ? first : 0;
   for (let k = 0; k < titleIdx.length; k++) {
     const ti = titleIdx[k] as number;
-    const from = datesFirst
-      ? k === 0
-        ? 0
-        : (titleIdx[k - 1] as number) + 1
-      : k === 0
-        ? leadingCompany
-          ? first
-          : 0
-        : ti;
-    const to = datesFirst
-      ? ti + 1 + trailingAfterTitle(head, ti, titleIdx[k + 1])
-      : k + 1 < titleIdx.length
-        ? (titleIdx[k + 1] as number)
-        : head.length;
+    const nextTitle = titleIdx[k + 1];
+    const from = datesFirst ? nextFrom : Math.min(nextFrom, ti);
+    let to = datesFirst ? ti + 1 + trailingAfterTitle(head, ti, nextTitle) : (nextTitle ?? head.length);
+    // A company line that comes after this role's other lines and right before the next title opens the
+    // next company block ("• Fabrikam" / "Junior Developer"); it is not this role's employer.
+    let header: HeadLine | undefined;
+    if (!datesFirst && nextTitle !== undefined) {
+      const before = head[nextTitle - 1];
+      if (before?.kind === 'company' && nextTitle - 1 > ti + 1) {
+        header = before;
+        to = nextTitle - 1;
+      }
+    }
+    nextFrom = datesFirst ? to : (nextTitle ?? head.length);
     const own = head.slice(from, to);
     const t = head[ti] as HeadLine;
     const role = newRole(t.line);
@@ -152,6 +153,11 @@ function rolesOfHead(head: HeadLine[], ctx: Context): ParsedRole[] {
     }
     finishRole(role, own, ctx);
     roles.push(role);
+    if (header) {
+      ctx.employer = header.employer;
+      ctx.employerLine = header.line.n;
+      ctx.location = header.location;
+    }
   }
   return roles;
 }
