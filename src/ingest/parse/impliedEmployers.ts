@@ -14,7 +14,10 @@ const LIST_INTRO = new RegExp(
 );
 // "rebuilt Fabrikam's checkout", "joined Contoso", "at Woodgrove Bank"
 const POSSESSIVE = new RegExp(`(?<![\\p{L}])(${NAME})['’]s\\b`, 'gu');
-const JOINED = new RegExp(`\\b(?:joined|at|for)\\s+(${NAME})`, 'gu');
+const JOINED = new RegExp(`\\b(?:joined|at)\\s+(${NAME})`, 'gu');
+// A name right after these words is someone the employer worked for or with, not the employer.
+const CLIENT_CUE =
+  /\b(?:for|client|clients|customer|customers|partner|partners|partnering with|with|vendor|vendors|on behalf of|to)\s+(?:the\s+|our\s+|a\s+)?$/i;
 
 function listNames(text: string): string[] {
   return text
@@ -141,15 +144,18 @@ export function employerInProse(body: Line[], lexicon: Lexicon): { name: string;
   for (const l of body) {
     // "Amazon DynamoDB" names a technology, not an employer.
     const techs = lexicon.technologies.inProse(l.text);
+    const isClient = (index: number) => CLIENT_CUE.test(l.text.slice(Math.max(0, index - 30), index));
     const known = lexicon.companies
       .inProse(l.text)
       .find(
         (c) =>
+          !isClient(c.index) &&
           !techs.some((t) => c.index < t.index + t.written.length && c.index + c.written.length > t.index),
       );
     for (const m of l.text.matchAll(POSSESSIVE)) {
       const name = trimVerb((m[1] ?? '').replace(/^(?:The|Our)\s+/, ''), m.index ?? 0, l.text);
-      if (usable(name)) return { name, line: l.n };
+      const at = (m.index ?? 0) + (m[1] ?? '').length - name.length;
+      if (usable(name) && !isClient(at)) return { name, line: l.n };
     }
     for (const m of l.text.matchAll(JOINED)) {
       const name = m[1] ?? '';
