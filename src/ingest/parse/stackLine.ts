@@ -87,9 +87,11 @@ export function parseStackLine(text: string, lexicon: Lexicon): StackLine | null
       ? known.length >= 1
       : known.length >= Math.max(1, Math.ceil(items.length * 0.6));
   if (!enough || (items.length === 1 && !team && !labelled)) return null;
-  // A "team" that is itself a technology means the whole line is a list.
+  // A "team" that is itself a technology ("Go - Kafka, Redis", "Azure: Azure Data Factory") is part of
+  // the list, not a team.
   if (team && lexicon.technologies.canonical(team)) {
-    return parseStackLine(text.replace(/\s+[-–—―]+\s+/, ', '), lexicon);
+    items.unshift(team);
+    team = null;
   }
   const names = items.flatMap((i) => {
     const techs = listItemTechnologies(i, lexicon);

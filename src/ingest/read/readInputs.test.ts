@@ -19,11 +19,11 @@ async function collect(
 }
 
 describe('readInputs', () => {
-  it('reads folders recursively, .txt and .md only, in a stable order', async () => {
+  it('reads folders recursively, résumé extensions only, in a stable order', async () => {
     mkdirSync(path.join(dir, 'a/b'), { recursive: true });
     writeFileSync(path.join(dir, 'a/one.txt'), 'Ana');
     writeFileSync(path.join(dir, 'a/b/two.md'), '# Bo');
-    writeFileSync(path.join(dir, 'a/b/skip.pdf'), '%PDF');
+    writeFileSync(path.join(dir, 'a/b/skip.png'), '\x89PNG');
     const results = await collect([path.join(dir, 'a')]);
     expect(results.map((r) => (r.ok ? [r.file.key, r.file.format] : r.error))).toEqual([
       ['a/b/two.md', 'markdown'],

@@ -2,13 +2,17 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeText } from './decodeText.ts';
+import { detectFormat } from './detectFormat.ts';
+import { type DocxTextOptions, docxToText, isZip } from './docxText.ts';
+import { type PdfTextOptions, pdfToText } from './pdfText.ts';
 
 /** A résumé file read from disk or stdin, ready to parse. */
 export interface InputFile {
   /** Identifies the file across versions: its path relative to the working directory, or `stdin:<name>`. */
   key: string;
   fileName: string;
-  format: 'text' | 'markdown';
+  /** The file's format; for PDF and DOCX, `text` is the text extracted from it. */
+  format: 'text' | 'markdown' | 'pdf' | 'docx';
   text: string;
   sha256: string;
 }
@@ -26,12 +30,60 @@ const EXTENSIONS: Record<string, InputFile['format']> = {
   '.text': 'text',
   '.md': 'markdown',
   '.markdown': 'markdown',
+  '.pdf': 'pdf',
+  '.docx': 'docx',
 };
 
-/** The résumé formats `ingest` reads, by extension. */
+/** The résumé formats `ingest` reads, by extension (files named explicitly are also recognised by content). */
 export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSIONS);
 
-function toInput(key: string, fileName: string, bytes: Uint8Array, maxBytes: number): InputResult {
+/** Limits of the PDF and DOCX readers. */
+export interface ReadLimits {
+  pdf?: PdfTextOptions;
+  docx?: DocxTextOptions;
+}
+
+type Extracted = { format: InputFile['format']; text: string } | { error: string };
+
+/** The text of a file in whatever format it is in (detected from its content, then its name). */
+async function extract(fileName: string, bytes: Uint8Array, limits: ReadLimits): Promise<Extracted> {
+  const format = detectFormat(fileName, bytes);
+  switch (format) {
+    case 'pdf': {
+      const r = await pdfToText(bytes, limits.pdf);
+      return 'error' in r ? r : { format, text: r.text };
+    }
+    case 'docx': {
+      const r = await docxToText(bytes, limits.docx);
+      return 'error' in r ? r : { format, text: r.text };
+    }
+    case 'json':
+      return { error: 'JSON résumés are not supported yet; convert it to .md, .txt, .pdf or .docx' };
+    case 'unknown': {
+      const decoded = decodeText(bytes);
+      const what = isZip(bytes)
+        ? 'a zip archive that is not a DOCX'
+        : 'error' in decoded
+          ? 'binary data, not text'
+          : 'RTF';
+      return {
+        error: `the format is not supported (${what}); careergraph reads PDF, DOCX, Markdown and text`,
+      };
+    }
+    default: {
+      const decoded = decodeText(bytes);
+      return 'error' in decoded ? decoded : { format, text: decoded.text };
+    }
+  }
+}
+
+async function toInput(
+  key: string,
+  fileName: string,
+  bytes: Uint8Array,
+  maxBytes: number,
+  limits: ReadLimits,
+): Promise<InputResult> {
   if (bytes.length > maxBytes) {
     return {
       ok: false,
@@ -41,13 +93,11 @@ function toInput(key: string, fileName: string, bytes: Uint8Array, maxBytes: num
       },
     };
   }
-  const decoded = decodeText(bytes);
-  if ('error' in decoded) return { ok: false, error: { file: key, reason: decoded.error } };
-  const format =
-    EXTENSIONS[path.extname(fileName).toLowerCase()] ??
-    (/^\s*#{1,6}\s|\*\*\S/m.test(decoded.text) ? 'markdown' : 'text');
+  if (bytes.length === 0) return { ok: false, error: { file: key, reason: 'the file is empty' } };
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return { ok: true, file: { key, fileName, format, text: decoded.text, sha256 } };
+  const extracted = await extract(fileName, bytes, limits);
+  if ('error' in extracted) return { ok: false, error: { file: key, reason: extracted.error } };
+  return { ok: true, file: { key, fileName, format: extracted.format, text: extracted.text, sha256 } };
 }
 
 // A folder's README or changelog is about the folder, not a résumé; named explicitly, it is still read.
@@ -77,20 +127,29 @@ async function readStdin(stdin: NodeJS.ReadableStream): Promise<Uint8Array> {
 }
 
 /**
- * Reads résumés from files, folders (recursively, `.txt`/`.md` files) and stdin (`-`), one at a time,
- * so memory stays flat however many there are. Unreadable inputs come back as errors, never thrown.
+ * Reads résumés from files, folders (recursively: `.txt`, `.md`, `.pdf` and `.docx` files) and stdin
+ * (`-`), one at a time, so memory stays flat however many there are. A file's format is detected from
+ * its content first (a PDF named `.txt` is read as a PDF), then its name; PDF and DOCX files are turned
+ * into text here. Unreadable inputs come back as errors, never thrown.
  */
 export async function* readInputs(
   paths: string[],
-  options: { maxFileBytes: number; cwd?: string; stdin?: NodeJS.ReadableStream; stdinName?: string },
+  options: {
+    maxFileBytes: number;
+    cwd?: string;
+    stdin?: NodeJS.ReadableStream;
+    stdinName?: string;
+    limits?: ReadLimits;
+  },
 ): AsyncGenerator<InputResult> {
+  const limits = options.limits ?? {};
   const cwd = options.cwd ?? process.cwd();
   const keyOf = (file: string) => path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/');
   for (const p of paths) {
     if (p === '-') {
       const bytes = await readStdin(options.stdin ?? process.stdin);
       const name = options.stdinName ?? 'stdin.txt';
-      yield toInput(`stdin:${name}`, name, bytes, options.maxFileBytes);
+      yield await toInput(`stdin:${name}`, name, bytes, options.maxFileBytes, limits);
       continue;
     }
     let info: Awaited<ReturnType<typeof stat>>;
@@ -122,7 +181,14 @@ export async function* readInputs(
           };
           continue;
         }
-        yield toInput(keyOf(file), path.basename(file), await readFile(file), options.maxFileBytes);
+        const result = await toInput(
+          keyOf(file),
+          path.basename(file),
+          await readFile(file),
+          options.maxFileBytes,
+          limits,
+        );
+        yield result;
       } catch (error) {
         yield {
           ok: false,
