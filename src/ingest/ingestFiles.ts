@@ -1,9 +1,12 @@
 import type { Driver } from 'neo4j-driver';
+import { CareerGraphError } from '../errors.ts';
 import { writeResumes } from '../graph/writeResumes.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';
-import type { ParseWarning } from '../model/resume.ts';
+import type { ParsedResume, ParseWarning } from '../model/resume.ts';
 import { toWriteParams } from './load/writeParams.ts';
 import { parseResume } from './parse/parseResume.ts';
+import { jsonResumeToParsed } from './read/jsonResume.ts';
+import { linkedinExportToParsed } from './read/linkedinExport.ts';
 import type { InputError, InputFile, InputResult } from './read/readInputs.ts';
 import type { ResolvedResume } from './resolve/resolvedResume.ts';
 import { resolveResume } from './resolve/resolveResume.ts';
@@ -34,9 +37,24 @@ export interface IngestOptions {
   onProgress?: (done: number, error?: InputError) => void;
 }
 
+/** The parsed résumé of any input: structured formats are converted, text is parsed. */
+function parseInput(file: InputFile, lexicon: Lexicon): ParsedResume {
+  if (file.format === 'json-resume') {
+    const r = jsonResumeToParsed(JSON.parse(file.text), lexicon, file.text);
+    if ('error' in r) throw new CareerGraphError('UNREADABLE_FILE', r.error);
+    return r.resume;
+  }
+  if (file.format === 'linkedin') {
+    const r = linkedinExportToParsed(file.files ?? {}, lexicon);
+    if ('error' in r) throw new CareerGraphError('UNREADABLE_FILE', r.error);
+    return r.resume;
+  }
+  return parseResume(file.text, lexicon);
+}
+
 /** Read → parse → resolve for one file (pure after reading). */
 export function extractFile(file: InputFile, lexicon: Lexicon): ResolvedResume {
-  const parsed = parseResume(file.text, lexicon);
+  const parsed = parseInput(file, lexicon);
   return resolveResume(
     parsed,
     { key: file.key, fileName: file.fileName, sha256: file.sha256, format: file.format },
@@ -122,7 +140,11 @@ export async function ingestFiles(
       resume = extractFile(input.file, options.lexicon);
     } catch (error) {
       // A parser bug on one file must not stop the others; it is reported like any unreadable file.
-      fail({ file: input.file.key, reason: `could not be parsed: ${(error as Error).message}` });
+      const reason =
+        error instanceof CareerGraphError
+          ? error.message
+          : `could not be parsed: ${(error as Error).message}`;
+      fail({ file: input.file.key, reason });
       continue;
     }
     if (!resume.person.name && !resume.person.email && resume.roles.length === 0) {

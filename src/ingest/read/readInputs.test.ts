@@ -74,3 +74,29 @@ describe('decodeText', () => {
     expect(decodeText(Buffer.from([0x41, 0xc3, 0x28]))).toEqual({ error: expect.stringMatching(/UTF-8/) });
   });
 });
+
+describe('structured inputs', () => {
+  it('reads a JSON Resume file, and a LinkedIn export folder as one input', async () => {
+    mkdirSync(path.join(dir, 'structured/export'), { recursive: true });
+    writeFileSync(
+      path.join(dir, 'structured/ana.json'),
+      JSON.stringify({ basics: { name: 'Ana' }, work: [] }),
+    );
+    writeFileSync(
+      path.join(dir, 'structured/export/Positions.csv'),
+      'Company Name,Title,Started On,Finished On\nContoso,Engineer,Jan 2020,\n',
+    );
+    writeFileSync(path.join(dir, 'structured/export/Profile.csv'), 'First Name,Last Name\nAna,Example\n');
+    writeFileSync(path.join(dir, 'structured/broken.json'), '{nope');
+    const results = await collect([path.join(dir, 'structured')]);
+    expect(
+      results.map((r) =>
+        r.ok ? [r.file.key, r.file.format, Object.keys(r.file.files ?? {})] : r.error.reason,
+      ),
+    ).toEqual([
+      ['structured/ana.json', 'json-resume', []],
+      expect.stringMatching(/not valid JSON/),
+      ['structured/export', 'linkedin', ['Positions.csv', 'Profile.csv']],
+    ]);
+  });
+});

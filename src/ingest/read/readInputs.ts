@@ -4,6 +4,7 @@ import path from 'node:path';
 import { decodeText } from './decodeText.ts';
 import { detectFormat } from './detectFormat.ts';
 import { type DocxTextOptions, docxToText, isZip } from './docxText.ts';
+import { isLinkedInExportFolder } from './linkedinExport.ts';
 import { type PdfTextOptions, pdfToText } from './pdfText.ts';
 
 /** A résumé file read from disk or stdin, ready to parse. */
@@ -11,9 +12,13 @@ export interface InputFile {
   /** Identifies the file across versions: its path relative to the working directory, or `stdin:<name>`. */
   key: string;
   fileName: string;
-  /** The file's format; for PDF and DOCX, `text` is the text extracted from it. */
-  format: 'text' | 'markdown' | 'pdf' | 'docx';
+  /**
+   * The file's format; for PDF and DOCX, `text` is the text extracted from it; for JSON Resume, the JSON;
+   * for a LinkedIn data export (a folder), `files` holds its CSV files by name.
+   */
+  format: 'text' | 'markdown' | 'pdf' | 'docx' | 'json-resume' | 'linkedin';
   text: string;
+  files?: Record<string, string>;
   sha256: string;
 }
 
@@ -32,6 +37,7 @@ const EXTENSIONS: Record<string, InputFile['format']> = {
   '.markdown': 'markdown',
   '.pdf': 'pdf',
   '.docx': 'docx',
+  '.json': 'json-resume',
 };
 
 /** The résumé formats `ingest` reads, by extension (files named explicitly are also recognised by content). */
@@ -57,8 +63,16 @@ async function extract(fileName: string, bytes: Uint8Array, limits: ReadLimits):
       const r = await docxToText(bytes, limits.docx);
       return 'error' in r ? r : { format, text: r.text };
     }
-    case 'json':
-      return { error: 'JSON résumés are not supported yet; convert it to .md, .txt, .pdf or .docx' };
+    case 'json': {
+      const decoded = decodeText(bytes);
+      if ('error' in decoded) return decoded;
+      try {
+        JSON.parse(decoded.text);
+      } catch (error) {
+        return { error: `the file is not valid JSON: ${(error as Error).message.slice(0, 120)}` };
+      }
+      return { format: 'json-resume', text: decoded.text };
+    }
     case 'unknown': {
       const decoded = decodeText(bytes);
       const what = isZip(bytes)
@@ -103,9 +117,36 @@ async function toInput(
 // A folder's README or changelog is about the folder, not a résumé; named explicitly, it is still read.
 const NOT_RESUMES = /^(?:readme|changelog|license|licence|contributing)(?:\.[a-z]+)?$/i;
 
-async function* walk(dir: string): AsyncGenerator<string> {
+/** Reads a LinkedIn data export folder (its CSV files) as one input. */
+async function linkedInInput(dir: string, key: string): Promise<InputResult> {
+  const files: Record<string, string> = {};
+  for (const name of (await readdir(dir)).filter((n) => n.toLowerCase().endsWith('.csv')).sort()) {
+    const decoded = decodeText(await readFile(path.join(dir, name)));
+    if (!('error' in decoded)) files[name] = decoded.text;
+  }
+  const sha256 = createHash('sha256')
+    .update(
+      Object.entries(files)
+        .map(([n, t]) => `${n}\u0000${t}`)
+        .join('\u0001'),
+    )
+    .digest('hex');
+  return {
+    ok: true,
+    file: { key, fileName: path.basename(dir), format: 'linkedin', text: '', files, sha256 },
+  };
+}
+
+const LINKEDIN = Symbol('linkedin export folder');
+
+async function* walk(dir: string): AsyncGenerator<string | { [LINKEDIN]: string }> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => a.name.localeCompare(b.name));
+  // A LinkedIn data export is one person's résumé spread over CSV files: read the folder as one input.
+  if (isLinkedInExportFolder(entries.filter((e) => e.isFile()).map((e) => e.name))) {
+    yield { [LINKEDIN]: dir };
+    return;
+  }
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = path.join(dir, entry.name);
@@ -168,7 +209,12 @@ export async function* readInputs(
       : (async function* () {
           yield p;
         })();
-    for await (const file of files) {
+    for await (const item of files) {
+      if (typeof item !== 'string') {
+        yield await linkedInInput(item[LINKEDIN], keyOf(item[LINKEDIN]));
+        continue;
+      }
+      const file = item;
       try {
         const size = (await stat(file)).size;
         if (size > options.maxFileBytes) {
