@@ -1,12 +1,18 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { accuracyMarkdown, accuracyText, type EvalRow } from '../eval/accuracyTable.ts';
-import { readLabelledSet } from '../eval/fixtureSet.ts';
+import { toComparable } from '../eval/comparable.ts';
+import { type LabelledResume, readLabelledSet } from '../eval/fixtureSet.ts';
+import { renderDocx, renderPdf } from '../eval/renderDocuments.ts';
 import { LAYOUTS, renderResume } from '../eval/renderResume.ts';
 import { AS_WRITTEN, evaluateSet, type FormatAdapter } from '../eval/runEval.ts';
-import { createLexicon } from '../lexicon/lexicon.ts';
+import { docxToText } from '../ingest/read/docxText.ts';
+import { jsonResumeToParsed } from '../ingest/read/jsonResume.ts';
+import { pdfToText } from '../ingest/read/pdfText.ts';
+import { resolveResume } from '../ingest/resolve/resolveResume.ts';
+import { createLexicon, type Lexicon } from '../lexicon/lexicon.ts';
 import { loadReferenceData } from '../lexicon/loadReferenceData.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,41 +31,87 @@ function labelledSets() {
   ].filter((s) => s.items.length > 0);
 }
 
+const fromPdf = (columns: 1 | 2): FormatAdapter => ({
+  format: columns === 1 ? 'PDF, one column' : 'PDF, two columns',
+  toText: async (item) => {
+    const r = await pdfToText(await renderPdf(item.text, columns));
+    return 'error' in r ? r : r.text;
+  },
+});
+
+/** The labelled text rendered into PDF and DOCX and read back by the readers `ingest` uses. */
+const FORMATS: FormatAdapter[] = [
+  AS_WRITTEN,
+  fromPdf(1),
+  fromPdf(2),
+  {
+    format: 'DOCX',
+    toText: async (item) => {
+      const r = await docxToText(await renderDocx(item.text));
+      return 'error' in r ? r : r.text;
+    },
+  },
+];
+
+/** Real JSON Resume files (read in place, never copied), each converted to its expected extraction. */
+function jsonResumeCorpus(dir: string, lexicon: Lexicon): LabelledResume[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .flatMap((f) => {
+      const text = readFileSync(path.join(dir, f), 'utf8');
+      const converted = jsonResumeToParsed(JSON.parse(text), lexicon, text);
+      if ('error' in converted) return [];
+      const resolved = resolveResume(
+        converted.resume,
+        { key: f, fileName: f, sha256: '', format: 'json-resume' },
+        lexicon,
+      );
+      return [{ file: path.join(dir, f), text, expected: toComparable(resolved) }];
+    });
+}
+
 /** `careergraph eval`: per-field precision, recall and F1 of extraction on the labelled sets. */
-export function evalCommand(adapters: FormatAdapter[] = [AS_WRITTEN]): Command {
+export function evalCommand(): Command {
   return new Command('eval')
     .description('Measure extraction accuracy (precision, recall, F1 per field) on the labelled résumés')
     .option('--write <file>', 'also write the table as Markdown (e.g. docs/accuracy.md)')
     .option('--failures', 'list every difference')
-    .action(async (opts: { write?: string; failures?: boolean }) => {
+    .option(
+      '--corpus <dir>',
+      'real JSON Resume files to round-trip, read in place',
+      path.resolve(ROOT, '../shared/corpus/jsonresume'),
+    )
+    .action(async (opts: { write?: string; failures?: boolean; corpus: string }) => {
       const lexicon = createLexicon(loadReferenceData());
       const rows: EvalRow[] = [];
-      for (const set of labelledSets()) {
-        for (const adapter of adapters) {
-          const { row, failures } = await evaluateSet(set.name, set.items, adapter, lexicon);
-          rows.push(row);
-          if (opts.failures) {
-            for (const f of failures)
-              process.stderr.write(
-                `${set.name}/${adapter.format} ${path.basename(f.file)}\n  ${f.differences.join('\n  ')}\n`,
-              );
-          }
-        }
-      }
-      // Round trip: every labelled résumé rendered into each text layout, parsed back, compared.
-      const all = labelledSets().flatMap((s) => s.items);
-      for (const layout of LAYOUTS) {
-        const adapter: FormatAdapter = {
-          format: `rendered ${layout}`,
-          toText: async (item) => renderResume(item.expected, layout),
-        };
-        const { row, failures } = await evaluateSet('round trip', all, adapter, lexicon);
+      const run = async (setName: string, items: LabelledResume[], adapter: FormatAdapter) => {
+        const { row, failures } = await evaluateSet(setName, items, adapter, lexicon);
         rows.push(row);
         if (opts.failures) {
-          for (const f of failures)
+          for (const f of failures) {
             process.stderr.write(
-              `round trip/${layout} ${path.basename(f.file)}\n  ${f.differences.join('\n  ')}\n`,
+              `${setName} / ${adapter.format}: ${path.basename(f.file)}\n  ${f.differences.join('\n  ')}\n`,
             );
+          }
+        }
+      };
+      for (const set of labelledSets())
+        for (const adapter of FORMATS) await run(set.name, set.items, adapter);
+      // Round trips: each labelled résumé, and each real JSON Resume of ../shared/corpus when present,
+      // rendered into each text layout, parsed back and compared with what it says.
+      const rounds: [string, LabelledResume[]][] = [
+        ['round trip, labelled', labelledSets().flatMap((s) => s.items)],
+        ['round trip, JSON Resume corpus', jsonResumeCorpus(opts.corpus, lexicon)],
+      ];
+      for (const [name, items] of rounds) {
+        if (items.length === 0) continue;
+        for (const layout of LAYOUTS) {
+          await run(name, items, {
+            format: `rendered ${layout}`,
+            toText: async (item) => renderResume(item.expected, layout),
+          });
         }
       }
       process.stdout.write(`${accuracyText(rows)}\n`);
@@ -76,9 +128,14 @@ function accuracyHeader(): string {
   return `# Extraction accuracy
 
 Written by \`npm run eval\` on ${new Date().toISOString().slice(0, 10)}. Per field F1 (precision and recall
-summed over every résumé of a set); a role is right when its employer, start and end all match. The sets are
-fictional résumés labelled by hand (\`tests/fixtures/\`, \`examples/\`): \`development\` was tuned on;
-\`holdout\` and \`holdout2\` were written by people who had not seen the parser and were measured blind
-first (see README, Accuracy), then tuned on, so these figures are no longer blind.
+summed over every résumé of a set); a role is right when its employer, start and end all match.
+
+- \`development\`, \`examples\`, \`holdout\`, \`holdout2\`: fictional résumés labelled by hand (\`tests/fixtures/\`,
+  \`examples/\`), as written (text/Markdown) and rendered into PDF (one and two columns) and DOCX, then read
+  back by the same readers \`ingest\` uses. \`development\` was tuned on; \`holdout\` and \`holdout2\` were written
+  by people who had not seen the parser and measured blind first (README, Accuracy), then tuned on, so
+  their figures here are no longer blind.
+- \`round trip\`: the same résumés, and the real public JSON Resume files of \`../shared/corpus/jsonresume\`
+  (read in place, not part of the repository), rendered into five text layouts and parsed back.
 `;
 }
