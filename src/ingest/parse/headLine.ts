@@ -20,6 +20,11 @@ export interface HeadLine {
   stack: StackLine | null;
   /** Unreadable date text, reported as a warning. */
   dateProblem: string | null;
+  /**
+   * For a company-looking line: a title and employer it could also be read as ("Retail Operative,
+   * Primark", "Owner at 6eDesign"), when the line has two name parts and no familiar title word.
+   */
+  asTitle?: { title: string; employer: string } | null;
 }
 
 // Separators between the parts of a head line: "Title, Company", "Title | Company | City", "Title at Company".
@@ -182,12 +187,20 @@ export function classifyLine(line: Line, lexicon: Lexicon): HeadLine {
   const bare = rest.replace(/\([^)]*\)/g, ' ').trim();
   if (/^[\p{Lu}\d]/u.test(rest) && bare.split(/\s+/).length <= 8 && !/[.!?]$/.test(rest)) {
     const company = readCompanyParts(parts, lexicon);
+    const names = parts.filter((p) => !p.startsWith('(') && !lexicon.places.isPlace(p));
+    const asTitle =
+      atIndex > 0 && parts[atIndex - 1] && parts[atIndex]
+        ? { title: parts[atIndex - 1] as string, employer: parts[atIndex] as string }
+        : names.length === 2 && !lexicon.companies.isKnown(names[0] as string)
+          ? { title: names[0] as string, employer: names[1] as string }
+          : null;
     return {
       ...result,
       kind: 'company',
       employer: company.employer,
       location: company.location,
       team: company.team,
+      asTitle,
     };
   }
   return { ...result, kind: 'body' };
@@ -216,8 +229,19 @@ function isTeam(text: string, employer: string | null): boolean {
 // A single capitalised name in the slot after the employer of a "Title | Employer | City | dates" line.
 const TOWN = /^\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?$/u;
 
-function readTitleParts(parts: string[], titleIndex: number, lexicon: Lexicon, columns: boolean) {
-  const title = parts[titleIndex] as string;
+function readTitleParts(allParts: string[], titleIndex: number, lexicon: Lexicon, columns: boolean) {
+  // "Craft Coach - Staff Engineer | Wakam": titles that follow the title are one title, not the employer.
+  let end = titleIndex + 1;
+  while (
+    end < allParts.length - 1 &&
+    !allParts[end]?.startsWith('(') &&
+    looksLikeTitle(allParts[end] as string) &&
+    !lexicon.companies.isKnown(allParts[end] as string)
+  ) {
+    end++;
+  }
+  const title = allParts.slice(titleIndex, end).join(' - ');
+  const parts = [...allParts.slice(0, titleIndex + 1), ...allParts.slice(end)];
   let employer: string | null = null;
   let team: string | null = null;
   let location: string | null = null;

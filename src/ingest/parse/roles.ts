@@ -90,8 +90,13 @@ function rolesOfHead(head: HeadLine[], ctx: Context): ParsedRole[] {
       role.title = names[1]?.employer ?? null;
       role.employer = names[0]?.employer ?? null;
     } else if (names.length === 1) {
-      if (ctx.employer) role.title = names[0]?.employer ?? null;
-      else role.employer = names[0]?.employer ?? null;
+      const only = names[0] as HeadLine;
+      // "Retail Operative, Primark" with dates: a title we do not know the word for, then the employer.
+      if (only.asTitle) {
+        role.title = only.asTitle.title;
+        role.employer = only.asTitle.employer;
+      } else if (ctx.employer) role.title = only.employer;
+      else role.employer = only.employer;
     }
     for (const h of head) {
       applyDate(role, h);
