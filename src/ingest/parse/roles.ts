@@ -145,11 +145,27 @@ function rolesOfHead(head: HeadLine[], ctx: Context): ParsedRole[] {
     role.location = t.location;
     role.lines = [own[0]?.line.n ?? t.line.n, own[own.length - 1]?.line.n ?? t.line.n];
     applyDate(role, t);
+    let seenDate = t.date !== null;
     for (const h of own) {
       if (h === t) continue;
       applyDate(role, h);
+      seenDate ||= h.date !== null;
       if (h.kind === 'place' || (h.kind === 'date' && h.location)) role.location ??= h.location;
       if (h.kind === 'stack') addStack(role, h);
+      // Inside a company block, a name after the role's dates is a town we do not know ("Ramat Gan"),
+      // not another employer.
+      if (
+        h.kind === 'company' &&
+        !role.employer &&
+        ctx.employer &&
+        seenDate &&
+        h.employer &&
+        !h.asTitle &&
+        !role.location
+      ) {
+        role.location = h.employer;
+        continue;
+      }
       if (h.kind === 'company' && !role.employer && h !== leadingCompany) {
         role.employer = h.employer;
         role.location ??= h.location;

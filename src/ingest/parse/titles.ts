@@ -144,6 +144,16 @@ const TITLE_WORDS = [
   'fellowship',
   'resident',
   'contributor',
+  'pentester',
+  'operative',
+  'presenter',
+  'performer',
+  'facilitator',
+  'craftsman',
+  'creator',
+  'tutor',
+  'trainer',
+  'cofounder',
 ];
 
 const TITLE_RE = new RegExp(`(?<![\\p{L}-])(?:${TITLE_WORDS.join('|')})(?![\\p{L}])`, 'iu');
