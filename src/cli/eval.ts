@@ -28,6 +28,7 @@ function labelledSets() {
     { name: 'examples', items: readLabelledSet(path.join(ROOT, 'examples'), fixtures('examples')) },
     { name: 'holdout', items: readLabelledSet(fixtures('holdout')) },
     { name: 'holdout2', items: readLabelledSet(fixtures('holdout2')) },
+    { name: 'holdout3 (blind)', items: readLabelledSet(fixtures('holdout3')) },
   ].filter((s) => s.items.length > 0);
 }
 

@@ -33,11 +33,16 @@ describe('parser on examples/', () => {
 
 // The held-out sets were written by people who never saw the parser, and measured blind before anyone
 // looked at the failures (figures in README.md). They guard against regressions by their totals.
-for (const set of ['holdout', 'holdout2']) {
+for (const [set, roles] of [
+  ['holdout', 0.95],
+  ['holdout2', 0.95],
+  // holdout3 was measured once, blind, after all tuning (37 of 40 roles right) and has not been tuned on.
+  ['holdout3', 0.9],
+] as const) {
   describe(`parser on tests/fixtures/${set}`, () => {
     const t = totals(scoreLabelledSet(readLabelledSet(fixtures(set)), lexicon));
-    it('gets at least 95% of roles right (employer, start and end)', () => {
-      expect(t.role.tp / (t.role.tp + t.role.fn)).toBeGreaterThanOrEqual(0.95);
+    it(`gets at least ${roles * 100}% of roles right (employer, start and end)`, () => {
+      expect(t.role.tp / (t.role.tp + t.role.fn)).toBeGreaterThanOrEqual(roles);
     });
     it('finds technologies with F1 of at least 0.9', () => {
       expect(f1(t.technologies).f1).toBeGreaterThanOrEqual(0.9);
