@@ -98,12 +98,13 @@ export function evalCommand(): Command {
           }
         }
       };
-      for (const set of labelledSets())
-        for (const adapter of FORMATS) await run(set.name, set.items, adapter);
+      // Read once: every format and the round trip score the same labelled résumés.
+      const sets = labelledSets();
+      for (const set of sets) for (const adapter of FORMATS) await run(set.name, set.items, adapter);
       // Round trips: each labelled résumé, and each real JSON Resume of ../shared/corpus when present,
       // rendered into each text layout, parsed back and compared with what it says.
       const rounds: [string, LabelledResume[]][] = [
-        ['round trip, labelled', labelledSets().flatMap((s) => s.items)],
+        ['round trip, labelled', sets.flatMap((s) => s.items)],
         ['round trip, JSON Resume corpus', jsonResumeCorpus(opts.corpus, lexicon)],
       ];
       for (const [name, items] of rounds) {

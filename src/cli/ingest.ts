@@ -28,7 +28,9 @@ function printSummary(s: IngestSummary, out: NodeJS.WritableStream): void {
 /** `careergraph ingest PATH... [--json] [--dry-run]`. */
 export function ingestCommand(): Command {
   return new Command('ingest')
-    .description('Read résumés (.txt, .md, .pdf, .docx files, folders, or - for stdin) into the graph')
+    .description(
+      'Read résumés (.txt, .md, .pdf, .docx, JSON Resume .json, LinkedIn export folders, folders, or - for stdin) into the graph',
+    )
     .argument('<paths...>', 'files, folders (read recursively) or - for stdin')
     .option('--json', 'print the summary as JSON')
     .option('--dry-run', 'print the extracted résumés as JSON; touch no database')
