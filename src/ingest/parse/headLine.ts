@@ -245,6 +245,7 @@ function readTitleParts(allParts: string[], titleIndex: number, lexicon: Lexicon
   let employer: string | null = null;
   let team: string | null = null;
   let location: string | null = null;
+  const technologies: string[] = [];
   const others = parts.map((p, i) => ({ p, i })).filter(({ i }) => i !== titleIndex);
   // The employer is the first plain part after the title, or the one before it ("Contoso — Engineer").
   const ordered = [
@@ -256,6 +257,11 @@ function readTitleParts(allParts: string[], titleIndex: number, lexicon: Lexicon
     const inner = paren ? p.slice(1, -1) : p;
     if (lexicon.places.isPlace(inner)) {
       location ??= inner;
+      continue;
+    }
+    // "Software Engineer II — Pipelines Team — C#, TypeScript": the stack, never the employer.
+    if (!paren && lexicon.technologies.canonical(inner) && !lexicon.companies.isKnown(inner)) {
+      technologies.push(inner);
       continue;
     }
     if (
@@ -280,6 +286,9 @@ function readTitleParts(allParts: string[], titleIndex: number, lexicon: Lexicon
     }
     if (!team && isTeam(inner, employer)) team = inner;
   }
+  // "Tech Lead, Hazelcast": a lone name that is also a technology is the employer when nothing else is.
+  if (!employer && technologies.length === 1) employer = technologies.pop() as string;
   if (employer) employer = employer.replace(/^(?:the)\s+/i, '');
-  return { title: title.replace(/[\s,;:]+$/, ''), employer, team, location };
+  const stack = technologies.length ? { team: null, items: technologies } : null;
+  return { title: title.replace(/[\s,;:]+$/, ''), employer, team, location, stack };
 }

@@ -4,6 +4,7 @@ import { endsBeforeStart } from './dates.ts';
 import { classifyLine, type HeadLine } from './headLine.ts';
 import type { Line } from './lines.ts';
 import { parseStackLine } from './stackLine.ts';
+import { looksLikeTitle } from './titles.ts';
 
 interface Block {
   head: HeadLine[];
@@ -69,7 +70,7 @@ function addStack(role: ParsedRole, h: HeadLine): void {
 }
 
 /** Turns one head run into roles: one per title line, with the dates, places and stacks around it. */
-function rolesOfHead(head: HeadLine[], ctx: Context): ParsedRole[] {
+function rolesOfHead(head: HeadLine[], ctx: Context, lexicon: Lexicon): ParsedRole[] {
   const titleIdx = head.map((h, i) => (h.kind === 'title' ? i : -1)).filter((i) => i >= 0);
   // No title line: a company header opening a block of roles, or a role whose title is not recognised.
   if (titleIdx.length === 0) {
@@ -142,9 +143,13 @@ function rolesOfHead(head: HeadLine[], ctx: Context): ParsedRole[] {
     role.title = t.title;
     role.employer = t.employer;
     role.team = t.team;
+    // Only a title line without dates of its own ("Title — Team" with the dates below it): "Title |
+    // Employer | dates" lines carry their own employer even after a company line.
+    if (ctx.employer && t.employer && !t.date) withinCompanyBlock(role, ctx.employer, lexicon);
     role.location = t.location;
     role.lines = [own[0]?.line.n ?? t.line.n, own[own.length - 1]?.line.n ?? t.line.n];
     applyDate(role, t);
+    addStack(role, t);
     let seenDate = t.date !== null;
     for (const h of own) {
       if (h === t) continue;
@@ -181,6 +186,20 @@ function rolesOfHead(head: HeadLine[], ctx: Context): ParsedRole[] {
     }
   }
   return roles;
+}
+
+/**
+ * Under a company heading ("### GitHub"), the second part of "Senior Engineer — Actions Runtime" is the
+ * team, and "Craft Coach - Staff Engineer" is one title: a name we do not know as a company does not
+ * leave the block. A known company (or the block's own name) still does.
+ */
+function withinCompanyBlock(role: ParsedRole, blockEmployer: string, lexicon: Lexicon): void {
+  const named = role.employer as string;
+  if (sameName(named, blockEmployer) || lexicon.companies.isKnown(named)) return;
+  if (lexicon.technologies.canonical(named)) role.technologies.push({ name: named, line: role.line });
+  else if (looksLikeTitle(named)) role.title = `${role.title ?? ''}, ${named}`.replace(/^, /, '');
+  else role.team ??= named;
+  role.employer = null;
 }
 
 /** In dates-first layouts, place and stack lines right after a title still belong to it. */
@@ -296,7 +315,7 @@ export function extractRoles(
   const bodies = new Map<ParsedRole, Line[]>();
   let last: ParsedRole | null = null;
   for (const block of toBlocks(classified)) {
-    const made = block.head.length ? rolesOfHead(block.head, ctx) : [];
+    const made = block.head.length ? rolesOfHead(block.head, ctx, lexicon) : [];
     roles.push(...made);
     if (made.length) last = made[made.length - 1] as ParsedRole;
     if (!last || block.body.length === 0) continue;
