@@ -49,3 +49,19 @@ describe('stripInlineMarkdown', () => {
     expect(stripInlineMarkdown('user_id and 2 * 3 * 4')).toBe('user_id and 2 * 3 * 4');
   });
 });
+
+describe('parentheses wrapped onto the next line', () => {
+  it('joins the rest back, keeping the first line number', () => {
+    const lines = toLines('Engineer, Woodgrove Bank (retail and business\nbanking)\n2024 - present');
+    expect(lines.map((l) => l.text)).toEqual([
+      'Engineer, Woodgrove Bank (retail and business banking)',
+      '',
+      '2024 - present',
+    ]);
+  });
+
+  it('leaves a line that starts a new sentence or bullet alone', () => {
+    const lines = toLines('Engineer (Platform\nTeam) at Contoso\n(note\n- item)');
+    expect(lines.map((l) => l.text)).toEqual(['Engineer (Platform', 'Team) at Contoso', '(note', 'item)']);
+  });
+});

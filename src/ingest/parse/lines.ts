@@ -48,8 +48,32 @@ export function stripInlineMarkdown(text: string): string {
   );
 }
 
+const opens = (s: string) => (s.match(/\(/g) ?? []).length - (s.match(/\)/g) ?? []).length;
+
+/**
+ * Mends a parenthesis that a narrow page wrapped onto the next line ("Woodgrove Bank (retail and
+ * business" / "banking)"): the rest is joined back and its own line left empty.
+ */
+function joinWrappedParentheses(lines: Line[]): Line[] {
+  for (let i = 0; i < lines.length - 1; i++) {
+    const line = lines[i] as Line;
+    const next = lines[i + 1] as Line;
+    if (!line.text || opens(line.text) <= 0 || !next.text || next.bullet || next.heading) continue;
+    const close = next.text.indexOf(')');
+    if (close < 0 || close > 60 || opens(next.text.slice(0, close)) !== 0 || !/^\p{Ll}/u.test(next.text))
+      continue;
+    line.text = `${line.text} ${next.text}`;
+    next.text = '';
+  }
+  return lines;
+}
+
 /** Splits a résumé's text into numbered, normalised lines (UTF-8 BOM, CRLF and Markdown handled). */
 export function toLines(source: string): Line[] {
+  return joinWrappedParentheses(splitLines(source));
+}
+
+function splitLines(source: string): Line[] {
   const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   return text.split('\n').map((raw, i) => {
     const untabbed = raw.replace(/\t/g, '    ');

@@ -109,6 +109,18 @@ function rolesOfHead(head: HeadLine[], ctx: Context, lexicon: Lexicon): ParsedRo
   }
   const first = titleIdx[0] as number;
   const titleHasDate = head[first]?.date != null;
+  // "Sabbatical | Manufacture Chanson | Sep 2021 – Jun 2022" right above a dated title line is a role of
+  // its own whose title we do not know the word for, not a company heading over the next one.
+  if (
+    titleHasDate &&
+    first > 0 &&
+    head.slice(0, first).some((h) => h.kind === 'company' && h.date && h.asTitle)
+  ) {
+    return [
+      ...rolesOfHead(head.slice(0, first), ctx, lexicon),
+      ...rolesOfHead(head.slice(first), ctx, lexicon),
+    ];
+  }
   // Date lines before the first title mean this résumé writes dates first (layout "2016 — 2019 / Dublin / Title").
   const datesFirst = !titleHasDate && head.slice(0, first).some((h) => h.date);
   // Company lines before the first title open a company block that later titles inherit.

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { createLexicon } from '../../lexicon/lexicon.ts';
+import { loadReferenceData } from '../../lexicon/loadReferenceData.ts';
+import { parseResume } from './parseResume.ts';
+
+const lexicon = createLexicon(loadReferenceData());
+const roles = (text: string) =>
+  parseResume(text, lexicon).roles.map((r) => ({
+    title: r.title,
+    employer: r.employer,
+    team: r.team,
+    start: r.start?.year ?? null,
+    technologies: r.technologies.map((t) => t.name),
+  }));
+
+describe('roles under a company heading', () => {
+  const text = [
+    '## Experience',
+    '',
+    '### GitHub',
+    '',
+    '**Senior Software Engineer** — Actions Runtime — Go, Redis',
+    '*Jan 2020* – *current*',
+    '- Scaled the runner scheduler.',
+    '',
+    '### Microsoft',
+    '',
+    '**Software Engineer II** — Pipelines Team — C#, TypeScript',
+    '2015 – 2018',
+    '- Maintained the pipelines UI.',
+  ].join('\n');
+
+  it('reads the second part of a title line as the team, not a new employer', () => {
+    expect(roles(text)).toMatchObject([
+      { title: 'Senior Software Engineer', employer: 'GitHub', team: 'Actions Runtime', start: 2020 },
+      { title: 'Software Engineer II', employer: 'Microsoft', team: 'Pipelines Team', start: 2015 },
+    ]);
+  });
+
+  it('takes technologies on a title line as the stack, never as the employer', () => {
+    const [github, microsoft] = roles(text);
+    expect(github?.technologies).toEqual(expect.arrayContaining(['Go', 'Redis']));
+    expect(microsoft?.technologies).toEqual(expect.arrayContaining(['C#', 'TypeScript']));
+  });
+
+  it('keeps two titles on one line together', () => {
+    const block = ['EXPERIENCE', '', '• Wakam', 'Craft Coach - Staff Engineer', 'May 2024 - Oct 2024'];
+    expect(roles(block.join('\n'))).toMatchObject([
+      { title: 'Craft Coach, Staff Engineer', employer: 'Wakam' },
+    ]);
+  });
+
+  it('lets a dated "Title | Employer" line name its own employer after a company line', () => {
+    const block = [
+      'EXPERIENCE',
+      '',
+      'Sabbatical | Manufacture Chanson | Paris | Sep 2021 – Jun 2022',
+      'Software Engineer | OpenAirlines | Toulouse | Mar 2018 – Aug 2020',
+    ];
+    expect(roles(block.join('\n')).map((r) => r.employer)).toEqual(['Manufacture Chanson', 'OpenAirlines']);
+  });
+
+  it('reads a lone technology-named employer as the employer ("Tech Lead, Hazelcast")', () => {
+    const block = ['Experience', '', 'Tech Lead, Hazelcast', 'Mar 2018 – Sep 2021'];
+    expect(roles(block.join('\n'))).toMatchObject([{ title: 'Tech Lead', employer: 'Hazelcast' }]);
+  });
+});
