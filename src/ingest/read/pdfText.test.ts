@@ -165,6 +165,39 @@ describe('pdfToText: layout', () => {
     expect((await textOf(balanced)).split('\n').filter(Boolean)).toEqual([...left, ...right]);
   });
 
+  it('joins a sentence or heading that the column width wrapped, and nothing else', async () => {
+    const pdf = await makePdf([
+      [
+        ...column(50, 740, [
+          'Ana Example',
+          'Experience',
+          'Senior Engineer, Woodgrove Bank (retail and',
+          'business banking)',
+          '2019 – Present',
+          'Leads four teams of engineers across routing and',
+          'billing in Go.',
+          'Engineer, Contoso',
+          '2015 – 2018',
+          '• Wrote TypeScript services for the billing team at',
+          '• Kept the lights on.',
+        ]),
+        ...column(400, 740, ['Contact', 'ana@example.com', 'Skills', 'Go, Kafka, TypeScript']),
+      ],
+    ]);
+    const lines = (await textOf(pdf)).split('\n').filter(Boolean);
+    expect(lines.slice(0, 9)).toEqual([
+      'Ana Example',
+      'Experience',
+      'Senior Engineer, Woodgrove Bank (retail and business banking)',
+      '2019 – Present',
+      'Leads four teams of engineers across routing and billing in Go.',
+      'Engineer, Contoso',
+      '2015 – 2018',
+      '• Wrote TypeScript services for the billing team at',
+      '• Kept the lights on.',
+    ]);
+  });
+
   it('keeps one column when only dates stand apart (a date column, or dates at the right margin)', async () => {
     const dateColumn = await makePdf([
       [

@@ -153,16 +153,45 @@ function linesText(lines: PdfLine[]): string {
   steps.sort((p, q) => p - q);
   // The usual spacing is that of body lines, the commonest and the tightest: a low quantile, not the median.
   const usual = steps[Math.floor(steps.length / 4)] ?? 0;
+  const right = Math.max(...lines.map(lineRight));
   const out: string[] = [];
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
     if (prev) {
       const step = prev.y - line.y;
       if (step > 1.6 * usual && step > 1.8 * Math.min(prev.size, line.size)) out.push('');
+      else if (wrapped(prev, line, right, usual)) {
+        out[out.length - 1] = `${out[out.length - 1]} ${lineString(line)}`;
+        return;
+      }
     }
     out.push(lineString(line));
   });
   return out.join('\n');
+}
+
+const lineRight = (line: PdfLine) => Math.max(...line.items.map((i) => i.x1));
+const lineLeft = (line: PdfLine) => Math.min(...line.items.map((i) => i.x0));
+const BULLET_START = /^\s*(?:[•●▪■◦‣∙⁃►▸➢➤◆♦✓✔·\-–—*]|[\uE000-\uF8FF])/u;
+
+/**
+ * True when `next` is the rest of a sentence the column's width broke off `line`: the same paragraph
+ * (usual spacing, same size, not to the left of it, no bullet of its own), and `line` runs so close to
+ * the column's right edge that the next word could not have fitted. Narrow columns wrap headings too
+ * ("Senior Engineer, Woodgrove Bank (retail and" / "business banking)"), which read as two lines otherwise.
+ */
+function wrapped(line: PdfLine, next: PdfLine, right: number, usual: number): boolean {
+  const step = line.y - next.y;
+  if (step <= 0 || step > 1.25 * usual || Math.abs(line.size - next.size) > 0.5) return false;
+  const text = lineString(line);
+  const rest = lineString(next);
+  // Lines with wide gaps are set in columns (title left, dates right): headings, not wrapped prose.
+  if (/\s{3}/.test(text) || /\s{3}/.test(rest) || text.split(/\s+/).length < 4) return false;
+  if (BULLET_START.test(rest) || lineLeft(next) < lineLeft(line) - 1) return false;
+  const first = next.items[0] as PdfTextItem;
+  const word = /^\S+/.exec(first.str.trimStart())?.[0] ?? '';
+  const wordWidth = first.str.length > 0 ? ((first.x1 - first.x0) * word.length) / first.str.length : 0;
+  return lineRight(line) + 0.3 * line.size + wordWidth > right - 1;
 }
 
 interface ColumnSplit {
