@@ -4,55 +4,17 @@ import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { accuracyMarkdown, accuracyText, type EvalRow } from '../eval/accuracyTable.ts';
 import { toComparable } from '../eval/comparable.ts';
-import { type LabelledResume, readLabelledSet } from '../eval/fixtureSet.ts';
-import { renderDocx, renderPdf } from '../eval/renderDocuments.ts';
+import type { LabelledResume } from '../eval/fixtureSet.ts';
+import { measurements } from '../eval/formats.ts';
+import { labelledSets } from '../eval/labelledSets.ts';
 import { LAYOUTS, renderResume } from '../eval/renderResume.ts';
-import { AS_WRITTEN, evaluateSet, type FormatAdapter } from '../eval/runEval.ts';
-import { docxToText } from '../ingest/read/docxText.ts';
+import { evaluateSet, type FormatAdapter } from '../eval/runEval.ts';
 import { jsonResumeToParsed } from '../ingest/read/jsonResume.ts';
-import { pdfToText } from '../ingest/read/pdfText.ts';
 import { resolveResume } from '../ingest/resolve/resolveResume.ts';
 import { createLexicon, type Lexicon } from '../lexicon/lexicon.ts';
 import { loadReferenceData } from '../lexicon/loadReferenceData.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-/** The labelled sets: development, examples, and the two held out from tuning. */
-function labelledSets() {
-  const fixtures = (name: string) => path.join(ROOT, 'tests/fixtures', name);
-  return [
-    {
-      name: 'development',
-      items: [...readLabelledSet(fixtures('resumes')), ...readLabelledSet(fixtures('resumes2'))],
-    },
-    { name: 'examples', items: readLabelledSet(path.join(ROOT, 'examples'), fixtures('examples')) },
-    { name: 'holdout', items: readLabelledSet(fixtures('holdout')) },
-    { name: 'holdout2', items: readLabelledSet(fixtures('holdout2')) },
-    { name: 'holdout3 (blind)', items: readLabelledSet(fixtures('holdout3')) },
-  ].filter((s) => s.items.length > 0);
-}
-
-const fromPdf = (columns: 1 | 2): FormatAdapter => ({
-  format: columns === 1 ? 'PDF, one column' : 'PDF, two columns',
-  toText: async (item) => {
-    const r = await pdfToText(await renderPdf(item.text, columns));
-    return 'error' in r ? r : r.text;
-  },
-});
-
-/** The labelled text rendered into PDF and DOCX and read back by the readers `ingest` uses. */
-const FORMATS: FormatAdapter[] = [
-  AS_WRITTEN,
-  fromPdf(1),
-  fromPdf(2),
-  {
-    format: 'DOCX',
-    toText: async (item) => {
-      const r = await docxToText(await renderDocx(item.text));
-      return 'error' in r ? r : r.text;
-    },
-  },
-];
 
 /** Real JSON Resume files (read in place, never copied), each converted to its expected extraction. */
 function jsonResumeCorpus(dir: string, lexicon: Lexicon): LabelledResume[] {
@@ -99,8 +61,10 @@ export function evalCommand(): Command {
         }
       };
       // Read once: every format and the round trip score the same labelled résumés.
-      const sets = labelledSets();
-      for (const set of sets) for (const adapter of FORMATS) await run(set.name, set.items, adapter);
+      const sets = labelledSets(ROOT);
+      for (const set of sets) {
+        for (const { adapter, items } of measurements(set.items)) await run(set.name, items, adapter);
+      }
       // Round trips: each labelled résumé, and each real JSON Resume of ../shared/corpus when present,
       // rendered into each text layout, parsed back and compared with what it says.
       const rounds: [string, LabelledResume[]][] = [
@@ -132,11 +96,13 @@ function accuracyHeader(): string {
 Written by \`npm run eval\` on ${new Date().toISOString().slice(0, 10)}. Per field F1 (precision and recall
 summed over every résumé of a set); a role is right when its employer, start and end all match.
 
-- \`development\`, \`examples\`, \`holdout\`, \`holdout2\`: fictional résumés labelled by hand (\`tests/fixtures/\`,
+- \`development\`, \`examples\`, \`holdout\`…: fictional résumés labelled by hand (\`tests/fixtures/\`,
   \`examples/\`), as written (text/Markdown) and rendered into PDF (one and two columns) and DOCX, then read
-  back by the same readers \`ingest\` uses. \`development\` was tuned on; \`holdout\` and \`holdout2\` were written
-  by people who had not seen the parser and measured blind first (README, Accuracy), then tuned on, so
-  their figures here are no longer blind.
+  back by the same readers \`ingest\` uses; native PDF and DOCX files (made with their own tools) as they are.
+  \`development\` was tuned on; each \`holdout\` set was written by someone who had not seen the parser and
+  measured blind first (README, Accuracy); a set marked \`(blind)\` has not been tuned on since.
+- A role is right when its employer, start and end all match; the employer matches when it names the
+  same company (after canonical names and aliases).
 - \`round trip\`: the same résumés, and the real public JSON Resume files of \`../shared/corpus/jsonresume\`
   (read in place, not part of the repository), rendered into five text layouts and parsed back.
 `;
