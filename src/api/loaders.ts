@@ -1,6 +1,14 @@
 import DataLoader from 'dataloader';
 import type { GraphReader } from '../graph/graphReader.ts';
-import type { CompanyRow, EducationRow, PersonRow, RoleRow, SourceRow, TechnologyRow } from './rows.ts';
+import type {
+  CompanyRow,
+  EducationRow,
+  PersonRow,
+  ProvenanceRow,
+  RoleRow,
+  SourceRow,
+  TechnologyRow,
+} from './rows.ts';
 
 /** Groups rows of a batch query by key, in the order of the keys asked for. */
 function grouped<R, V>(
@@ -70,6 +78,8 @@ export function createLoaders(graph: GraphReader) {
     rolesOfPerson: list<RoleRow>('api/rolesByPersons', 'personId', 'role'),
     technologiesOfRole: list<string>('api/technologiesByRoles', 'roleId', 'technologyId'),
     technologiesOfPerson: list<string>('api/technologiesByPersons', 'personId', 'technologyId'),
+    stackOfRole: list<ProvenanceRow>('api/stackByRoles', 'roleId', 'used'),
+    skillsOfPerson: list<ProvenanceRow>('api/skillsByPersons', 'personId', 'skill'),
     companiesOfPerson: list<string>('api/companiesByPersons', 'personId', 'companyId'),
     educationOfPerson: list<EducationRow>('api/educationByPersons', 'personId', 'education'),
     sourcesOfPerson: list<SourceRow>('api/sourcesByPersons', 'personId', 'source'),

@@ -57,3 +57,14 @@ export interface SourceRow {
   format: string;
   ingestedAt: string;
 }
+
+/** A USED or SKILLED_IN fact with where it was read (stackByRoles, skillsByPersons). */
+export interface ProvenanceRow {
+  technologyId: string;
+  category?: string | null;
+  line: number | null;
+  extractor: string | null;
+  confidence: number | null;
+  fileName: string | null;
+  sha256: string | null;
+}

@@ -19,6 +19,10 @@ Sep 2017 - Dec 2019
 #### Engineer, Amazon Web Services
 Jan 2015 - Jun 2017
 - Storage services in Go and Kafka.
+
+## Skills
+Languages: Go
+Data: Kafka, PostgreSQL
 `,
   'riley-beta.md': `# Riley Beta
 riley.beta@example.org · Dublin, Ireland

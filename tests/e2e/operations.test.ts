@@ -202,6 +202,47 @@ function suite(transport: Transport) {
         source: { fileName: 'api-e2e/quinn-alpha.md', line: 6 },
       });
     });
+
+    it('gives every USED and SKILLED_IN fact its source line, extractor and confidence', async () => {
+      const data = await ok(
+        transport,
+        `query($id: ID!) { person(id: $id) {
+          roles { company { name } extractor stack { technology { name } source { fileName line } extractor confidence } }
+          skills { technology { name } category source { fileName line } extractor confidence } } }`,
+        { id: ids['Quinn Alpha'] },
+      );
+      const instagram = data.person.roles.find((r: any) => r.company?.name === 'Instagram');
+      expect(instagram.extractor).toBe('RULE');
+      expect(instagram.stack).toEqual([
+        {
+          technology: { name: 'Go' },
+          source: { fileName: 'api-e2e/quinn-alpha.md', line: 7 },
+          extractor: 'RULE',
+          confidence: expect.any(Number),
+        },
+        {
+          technology: { name: 'Kafka' },
+          source: { fileName: 'api-e2e/quinn-alpha.md', line: 7 },
+          extractor: 'RULE',
+          confidence: expect.any(Number),
+        },
+      ]);
+      const fabrikam = data.person.roles.find((r: any) => r.company?.name === 'Fabrikam');
+      expect(fabrikam.stack.map((u: any) => [u.technology.name, u.source.line])).toEqual([
+        ['Go', 12],
+        ['PostgreSQL', 12],
+      ]);
+      expect(data.person.skills.map((k: any) => [k.technology.name, k.category, k.source.line])).toEqual([
+        ['Go', 'Languages', 19],
+        ['Kafka', 'Data', 20],
+        ['PostgreSQL', 'Data', 20],
+      ]);
+      for (const k of data.person.skills) {
+        expect(k.extractor).toBe('RULE');
+        expect(k.confidence).toBeGreaterThan(0);
+        expect(k.confidence).toBeLessThanOrEqual(1);
+      }
+    });
   });
 
   describe('comparing people', () => {

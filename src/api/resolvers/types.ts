@@ -1,6 +1,6 @@
 import type { ApiContext } from '../context.ts';
 import { connection, decodeAfter, pageSize } from '../cursor.ts';
-import type { CompanyRow, PersonRow, RoleRow, TechnologyRow } from '../rows.ts';
+import type { CompanyRow, PersonRow, ProvenanceRow, RoleRow, TechnologyRow } from '../rows.ts';
 
 const present = <T>(values: (T | Error | null)[]): T[] =>
   values.filter((v): v is T => v !== null && !(v instanceof Error));
@@ -18,6 +18,14 @@ async function pageOfPeople(
 }
 
 /** Field resolvers of the object types; lists come from per-request DataLoaders. */
+// USED and SKILLED_IN facts: the technology, and where and how it was read.
+const provenance = {
+  technology: (f: ProvenanceRow, _: unknown, ctx: ApiContext) => ctx.loaders.technology.load(f.technologyId),
+  source: (f: ProvenanceRow) => ({ fileName: f.fileName ?? '', line: f.line ?? 0, sha256: f.sha256 ?? '' }),
+  extractor: (f: ProvenanceRow) => (f.extractor === 'inference' ? 'INFERENCE' : 'RULE'),
+  confidence: (f: ProvenanceRow) => f.confidence ?? 1,
+};
+
 export const types = {
   Person: {
     links: (p: PersonRow) => p.links ?? [],
@@ -32,18 +40,23 @@ export const types = {
       present(await ctx.loaders.technology.loadMany(await ctx.loaders.technologiesOfPerson.load(p.id))),
     education: (p: PersonRow, _: unknown, ctx: ApiContext) => ctx.loaders.educationOfPerson.load(p.id),
     sources: (p: PersonRow, _: unknown, ctx: ApiContext) => ctx.loaders.sourcesOfPerson.load(p.id),
+    skills: (p: PersonRow, _: unknown, ctx: ApiContext) => ctx.loaders.skillsOfPerson.load(p.id),
   },
   Role: {
     company: (r: RoleRow, _: unknown, ctx: ApiContext) =>
       r.companyId ? ctx.loaders.company.load(r.companyId) : null,
     technologies: async (r: RoleRow, _: unknown, ctx: ApiContext) =>
       present(await ctx.loaders.technology.loadMany(await ctx.loaders.technologiesOfRole.load(r.id))),
+    stack: (r: RoleRow, _: unknown, ctx: ApiContext) => ctx.loaders.stackOfRole.load(r.id),
     source: (r: RoleRow) => ({ fileName: r.fileName ?? '', line: r.line, sha256: r.sha256 ?? '' }),
     confidence: (r: RoleRow) => r.confidence ?? 1,
     inferred: (r: RoleRow) => r.inferred ?? false,
+    extractor: (r: RoleRow) => (r.inferred ? 'INFERENCE' : 'RULE'),
     current: (r: RoleRow) => r.current ?? false,
     person: (r: RoleRow, _: unknown, ctx: ApiContext) => ctx.loaders.person.load(r.personId),
   },
+  UsedTechnology: provenance,
+  ListedSkill: provenance,
   Company: {
     aliases: (c: CompanyRow) => c.aliases ?? [],
     parent: (c: CompanyRow, _: unknown, ctx: ApiContext) =>
