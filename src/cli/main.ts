@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { dbCommand } from './db.ts';
 import { evalCommand } from './eval.ts';
 import { exportCommand } from './export.ts';
+import { genCommand } from './gen.ts';
 import { ingestCommand } from './ingest.ts';
 import { queryCommand } from './query.ts';
 import { serveCommand } from './serve.ts';
@@ -19,6 +20,7 @@ program.addCommand(serveCommand());
 program.addCommand(queryCommand());
 program.addCommand(exportCommand());
 program.addCommand(evalCommand());
+program.addCommand(genCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
