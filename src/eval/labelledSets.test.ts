@@ -38,6 +38,9 @@ for (const [set, roles] of [
   ['holdout2', 0.95],
   // holdout3 was measured blind once (37 of 40 roles right), then its three misses were looked at.
   ['holdout3', 0.95],
+  // holdout4 (text, Markdown and native DOCX/PDF) was measured blind once: role F1 0.875 text, 0.889
+  // PDF, 0.875 DOCX; technologies 0.972 / 0.924 / 0.947. Its misses were then fixed (no longer blind).
+  ['holdout4', 0.95],
 ] as const) {
   describe(`parser on tests/fixtures/${set}`, () => {
     const t = totals(scoreLabelledSet(readLabelledSet(fixtures(set)), lexicon));

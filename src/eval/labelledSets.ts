@@ -22,5 +22,6 @@ export function labelledSets(root: string): LabelledSet[] {
     { name: 'holdout', items: readLabelledSet(fixtures('holdout')) },
     { name: 'holdout2', items: readLabelledSet(fixtures('holdout2')) },
     { name: 'holdout3', items: readLabelledSet(fixtures('holdout3')) },
+    { name: 'holdout4', items: readLabelledSet(fixtures('holdout4')) },
   ].filter((s) => s.items.length > 0);
 }

@@ -63,3 +63,14 @@ describe('parseOneDate and endsBeforeStart', () => {
     expect(endsBeforeStart({ year: 2020 }, { year: 2019 })).toBe(true);
   });
 });
+
+describe('two months sharing one year', () => {
+  it('reads "Jun – Sep 2015" and "June–August 2024" as ranges within that year', () => {
+    expect(findDateRanges('Data Analyst Intern | Jun – Sep 2015')).toMatchObject([
+      { start: { year: 2015, month: 6 }, end: { year: 2015, month: 9 }, current: false },
+    ]);
+    expect(findDateRanges('June–August 2024')).toMatchObject([
+      { start: { year: 2024, month: 6 }, end: { year: 2024, month: 8 } },
+    ]);
+  });
+});

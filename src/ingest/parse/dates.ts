@@ -73,6 +73,11 @@ const RANGE = new RegExp(
   `(?<![\\w/.-])(?:(?:since|from)\\s+)?(${ONE_DATE})(?:${SEPARATOR}(${ONE_DATE}|${PRESENT}))?(?![\\w/])`,
   'giu',
 );
+// "Jun – Sep 2015", "June–August 2024": two months sharing the year written after the second.
+const SHARED_YEAR = new RegExp(
+  `(?<![\\w/.-])(${MONTH_NAME})${SEPARATOR}(${MONTH_NAME}),?\\s+(${YEAR})(?![\\w/])`,
+  'giu',
+);
 const SINCE = /^(?:since|from)\s/i;
 const OPEN_END = /^\s*(?:-{1,2}|–|—|―)\s*(?=$|[)\]|,;*_])/;
 /** LinkedIn-style durations ("(3 years 11 months)", "· 5 yrs 2 mos") that follow a range. */
@@ -112,9 +117,17 @@ export function parseOneDate(text: string): PartialDate | null {
  */
 export function findDateRanges(line: string): DateRangeMatch[] {
   const found: DateRangeMatch[] = [];
+  for (const m of line.matchAll(SHARED_YEAR)) {
+    const start = parseOneDate(`${m[1]} ${m[3]}`);
+    const end = parseOneDate(`${m[2]} ${m[3]}`);
+    if (start && end) found.push({ start, end, current: false, index: m.index ?? 0, length: m[0].length });
+  }
+  const shared = [...found];
   for (const m of line.matchAll(RANGE)) {
     const [whole, first, second] = m;
     if (!first) continue;
+    const at = m.index ?? 0;
+    if (shared.some((f) => at >= f.index && at < f.index + f.length)) continue;
     const start = parseOneDate(first);
     const index = m.index ?? 0;
     if (!start) {

@@ -137,6 +137,8 @@ export function classifyLine(line: Line, lexicon: Lexicon): HeadLine {
   }
   const result: HeadLine = { ...base, date, dateProblem: problem };
 
+  const condensed = date ? condensedRole(line, text, date, lexicon) : null;
+  if (condensed) return condensed;
   if (isProse(line, rest) || line.tableRow) return { ...result, kind: 'body' };
   if (!rest) return { ...result, kind: date || problem ? 'date' : 'blank' };
   if (lexicon.places.isPlace(rest)) return { ...result, kind: date ? 'date' : 'place', location: rest };
@@ -204,6 +206,24 @@ export function classifyLine(line: Line, lexicon: Lexicon): HeadLine {
     };
   }
   return { ...result, kind: 'body' };
+}
+
+/**
+ * "• Developer, Consolidated Messenger, Chicago (2001 – 2004) — parcel tracking in Perl and Java": a
+ * role condensed onto one line (an "Earlier career" list): the head before the dash that follows the
+ * dates, and the technologies named in the words after it.
+ */
+function condensedRole(line: Line, text: string, date: DateRangeMatch, lexicon: Lexicon): HeadLine | null {
+  const after = date.index + date.length;
+  const dash = /\s[—–]\s|\s-\s|:\s/.exec(text.slice(after));
+  if (!dash) return null;
+  const head = text.slice(0, after + dash.index);
+  const tail = text.slice(after + dash.index + dash[0].length);
+  if (head.split(/\s+/).length > 14 || tail.split(/\s+/).length < 3) return null;
+  const h = classifyLine({ ...line, text: head, bullet: false }, lexicon);
+  if (h.kind !== 'title' || !h.employer) return null;
+  const items = [...(h.stack?.items ?? []), ...lexicon.technologies.inProse(tail).map((t) => t.written)];
+  return { ...h, line, stack: items.length ? { team: h.stack?.team ?? null, items } : h.stack };
 }
 
 function readCompanyParts(parts: string[], lexicon: Lexicon) {

@@ -64,4 +64,24 @@ describe('roles under a company heading', () => {
     const block = ['Experience', '', 'Tech Lead, Hazelcast', 'Mar 2018 – Sep 2021'];
     expect(roles(block.join('\n'))).toMatchObject([{ title: 'Tech Lead', employer: 'Hazelcast' }]);
   });
+
+  it('reads a role condensed onto one bullet, with the technologies of its description', () => {
+    const block = [
+      'Earlier Career',
+      '• Developer, Consolidated Messenger, Chicago (2001 – 2004) — parcel tracking back end in Perl and Java.',
+    ];
+    expect(roles(block.join('\n'))).toMatchObject([
+      { title: 'Developer', employer: 'Consolidated Messenger', start: 2001, technologies: ['Perl', 'Java'] },
+    ]);
+  });
+
+  it('keeps a company whose name ends in its trade ("Contoso Pharmaceuticals") whole', () => {
+    const block = ['Experience', '', 'Web Developer, Contoso Pharmaceuticals', '2014 – 2016'];
+    expect(roles(block.join('\n'))).toMatchObject([{ employer: 'Contoso Pharmaceuticals', team: null }]);
+  });
+
+  it('does not read "iOS Developer, Tailwind Traders" as a list of technologies', () => {
+    const block = ['Experience', '', 'Jan 2014 – Apr 2016', 'iOS Developer, Tailwind Traders (Austin, TX)'];
+    expect(roles(block.join('\n'))).toMatchObject([{ title: 'iOS Developer', employer: 'Tailwind Traders' }]);
+  });
 });

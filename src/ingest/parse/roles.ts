@@ -272,6 +272,10 @@ function bodyTechnologies(body: HeadLine[], lexicon: Lexicon): TechnologyMention
   return found;
 }
 
+// Words that end a company's own name rather than name a team or product in it.
+const SECTOR =
+  /\b(?:pharma(?:ceuticals?)?|bank(?:ing)?|airlines?|airways|insurance|media|motors?|energy|foods?|health(?:care)?|capital|financial|finance|holdings?|consulting|solutions|systems|technolog(?:y|ies)|software|studios?|games|entertainment|retail|logistics|telecom(?:munications)?|partners|ventures|group|labs?|industries|international|global|digital|interactive|networks?|semiconductors?|biotech|therapeutics|robotics|automotive|aerospace|traders|trading|winery|brewing|hotels?|resorts?|university|college|institute|hospital|clinic|school|academy|bv|ab|as|oy|sa|spa|srl)\b/i;
+
 const JOINED = /\b[Jj]oined\s+((?:\p{Lu}[\p{L}\p{N}&'’.-]*\s?){1,4})/u;
 
 /**
@@ -285,6 +289,9 @@ function refineEmployer(role: ParsedRole, body: Line[], lexicon: Lexicon): void 
     const words = employer.split(/\s+/);
     for (let n = words.length - 1; n >= 1; n--) {
       const prefix = words.slice(0, n).join(' ');
+      // "Contoso Pharmaceuticals", "Bank of America Merrill Lynch" are companies of their own name.
+      const rest = words.slice(n).join(' ');
+      if (SECTOR.test(rest)) break;
       if (lexicon.companies.isKnown(prefix) && words.length - n <= 2) {
         role.team ??= employer;
         role.employer = prefix;

@@ -1,4 +1,5 @@
 import type { Lexicon } from '../../lexicon/lexicon.ts';
+import { looksLikeTitle } from './titles.ts';
 
 /** A line that lists a role's technologies, optionally after a team name. */
 export interface StackLine {
@@ -75,13 +76,13 @@ export function parseStackLine(text: string, lexicon: Lexicon): StackLine | null
   const items = splitList(list);
   if (items.length === 0) return null;
   // An item counts when it is a technology name, not a phrase that mentions one ("Scripted deployments in Python").
-  const known = items.filter(
-    (i) =>
-      i
-        .replace(/\([^)]*\)/g, '')
-        .trim()
-        .split(/\s+/).length <= 3 && listItemTechnologies(i, lexicon).length > 0,
-  );
+  // "iOS Developer, Tailwind Traders" names a title and an employer, not two technologies.
+  const known = items.filter((i) => {
+    const outer = i.replace(/\([^)]*\)/g, '').trim();
+    if (outer.split(/\s+/).length > 3 || listItemTechnologies(i, lexicon).length === 0) return false;
+    if (lexicon.technologies.canonical(outer)) return true;
+    return !looksLikeTitle(outer) && !lexicon.companies.isKnown(outer);
+  });
   const enough =
     labelled && LABEL.test(labelled[1]?.trim() ?? '')
       ? known.length >= 1

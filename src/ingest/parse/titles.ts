@@ -28,6 +28,8 @@ const TITLE_WORDS = [
   'ciso',
   'cpo',
   'founder',
+  'founding member',
+  'founding team member',
   'co-founder',
   'cofounder',
   'specialist',
