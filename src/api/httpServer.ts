@@ -18,6 +18,7 @@ import { healthCheck } from './healthCheck.ts';
 import { httpErrorHandler, notFound } from './httpErrorHandler.ts';
 import { queryLimits } from './queryLimits.ts';
 import { requestLogger, requestLogging, withRequestLogger } from './requestLog.ts';
+import { serveWebApp } from './webApp.ts';
 
 /** How the HTTP server behaves; `serve` fills it from config.api. */
 export interface HttpServerOptions {
@@ -28,6 +29,8 @@ export interface HttpServerOptions {
   /** Largest JSON body accepted, as `express.json` reads it (`1mb`, `100kb`); larger gets HTTP 413. */
   bodyLimit: string;
   logger: Logger;
+  /** Folder of the built web explorer served at `/` (default: the package's dist/web). */
+  webRoot?: string;
 }
 
 /** A listening server. */
@@ -57,7 +60,8 @@ function withUnauthorizedStatus(error: unknown): unknown {
 
 /**
  * careergraph over HTTP: Apollo Server at `/graphql` with query limits, masked errors and JSON logs
- * carrying a request id; `/healthz` for probes. The driver belongs to the caller (`careerGraph.close()`).
+ * carrying a request id; `/healthz` for probes; the web explorer at `/`. The driver belongs to the caller
+ * (`careerGraph.close()`).
  */
 export async function createHttpServer(
   careerGraph: CareerGraph,
@@ -112,6 +116,7 @@ export async function createHttpServer(
       },
     }),
   );
+  serveWebApp(app, options.webRoot);
   app.use(notFound());
   app.use(httpErrorHandler(logger, options.bodyLimit));
 

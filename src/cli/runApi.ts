@@ -58,7 +58,9 @@ export async function runApi(options: {
     const signal = terminationSignal();
     const running = await server.start(options.port, options.host);
     logger.info({ url: running.url, neo4j: connection.uri, production: config.api.production }, 'listening');
-    process.stderr.write(`careergraph GraphQL at ${running.url}\n`);
+    process.stderr.write(
+      `careergraph explorer at ${new URL('/', running.url).href} · GraphQL at ${running.url}\n`,
+    );
     options.onListening?.(running.url);
     const received = await signal;
     logger.info({ signal: received }, 'shutting down: draining requests');

@@ -67,7 +67,14 @@ export function startCommand(): Command {
         port: opts.port ?? config.port,
         host: opts.host,
         onListening: (url) => {
-          log(`\nOpen ${url} and try (or: npx careergraph query '<query>'):`);
+          const explorer = new URL('/', url).href;
+          log(
+            `\nOpen ${explorer} in a browser to search people, companies and technologies, and see careers`,
+          );
+          log(
+            `as timelines and graphs. Who worked at Amazon and later at Meta? ${explorer}transitions?from=Amazon&to=Meta`,
+          );
+          log(`\nOr send GraphQL to ${url} (or: npx careergraph query '<query>'), for example:`);
           for (const q of EXAMPLE_QUERIES) log(`  ${q}`);
           log('\nStop with Ctrl+C (Neo4j keeps running).');
         },
