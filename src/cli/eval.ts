@@ -102,7 +102,9 @@ summed over every résumé of a set); a role is right when its employer, start a
   \`development\` was tuned on; each \`holdout\` set was written by someone who had not seen the parser and
   measured blind first (README, Accuracy); a set marked \`(blind)\` has not been tuned on since.
 - A role is right when its employer, start and end all match; the employer matches when it names the
-  same company (after canonical names and aliases).
+  same company (after canonical names and aliases), or when the label adds a place, parent or division
+  after that name ("Cash Converters, Perth, WA", "AdRoll (Tiempo Development)", "TV Azteca — Baz"), as
+  the real JSON Resume files often do.
 - \`round trip\`: the same résumés, and the real public JSON Resume files of \`../shared/corpus/jsonresume\`
   (read in place, not part of the repository), rendered into five text layouts and parsed back.
 `;

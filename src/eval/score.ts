@@ -39,16 +39,25 @@ function count(
   c: FieldCounts,
   expected: string | null | undefined,
   actual: string | null | undefined,
+  equal: (e: string | null | undefined, a: string | null | undefined) => boolean = same,
 ): boolean {
   const e = norm(expected);
   const a = norm(actual);
-  if (e && a && e === a) c.tp++;
-  else {
+  const match = equal(expected, actual);
+  if (e && a && match) c.tp++;
+  else if (!match) {
     if (a) c.fp++;
     if (e) c.fn++;
   }
-  return e === a;
+  return match;
 }
+
+// A label that adds a place, a parent or a division after the employer's name ("Cash Converters, Perth,
+// WA", "AdRoll (Tiempo Development)", "TV Azteca — Baz") is matched by that name alone: the graph keeps
+// the employer, and the rest as team or location.
+const DESCRIPTOR = /\s*(?:,|\(|\s[—–-]\s|·)\s*/;
+const sameEmployer = (e: string | null | undefined, a: string | null | undefined) =>
+  same(e, a) || (!!e && !!a && DESCRIPTOR.test(e) && same(e.split(DESCRIPTOR)[0], a));
 
 function countSets(c: FieldCounts, expected: string[], actual: string[]): string[] {
   const e = new Set(expected.map(norm));
@@ -72,7 +81,7 @@ function countSets(c: FieldCounts, expected: string[], actual: string[]): string
 
 type Role = ComparableResume['roles'][number];
 const affinity = (e: Role, a: Role) =>
-  (same(e.employer, a.employer) ? 4 : 0) +
+  (sameEmployer(e.employer, a.employer) ? 4 : 0) +
   (same(e.title, a.title) ? 2 : 0) +
   (same(e.start, a.start) ? 2 : 0) +
   (same(e.end, a.end) ? 1 : 0);
@@ -142,11 +151,16 @@ export function scoreResume(expected: ComparableResume, actual: ComparableResume
     }
     const bad: string[] = [];
     for (const f of ['employer', 'title', 'start', 'end'] as const) {
-      if (!count(fields[f], e[f], a[f])) bad.push(`${f} expected ${e[f]} got ${a[f]}`);
+      if (!count(fields[f], e[f], a[f], f === 'employer' ? sameEmployer : same)) {
+        bad.push(`${f} expected ${e[f]} got ${a[f]}`);
+      }
     }
     if (e.current !== a.current) bad.push(`current expected ${e.current} got ${a.current}`);
     const right =
-      same(e.employer, a.employer) && same(e.start, a.start) && same(e.end, a.end) && e.current === a.current;
+      sameEmployer(e.employer, a.employer) &&
+      same(e.start, a.start) &&
+      same(e.end, a.end) &&
+      e.current === a.current;
     if (right) fields.role.tp++;
     else {
       fields.role.fp++;

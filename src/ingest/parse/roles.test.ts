@@ -84,4 +84,20 @@ describe('roles under a company heading', () => {
     const block = ['Experience', '', 'Jan 2014 – Apr 2016', 'iOS Developer, Tailwind Traders (Austin, TX)'];
     expect(roles(block.join('\n'))).toMatchObject([{ title: 'iOS Developer', employer: 'Tailwind Traders' }]);
   });
+
+  it('knows titles outside software ("Physiotherapist", "Copywriter", "Cohort Member")', () => {
+    const block = [
+      'Experience',
+      '',
+      'Copywriter, Teach Away',
+      '2016 – 2018',
+      '',
+      'Physiotherapist, Northwind Clinic',
+      '2012 – 2016',
+    ];
+    expect(roles(block.join('\n')).map((r) => [r.title, r.employer])).toEqual([
+      ['Copywriter', 'Teach Away'],
+      ['Physiotherapist', 'Northwind Clinic'],
+    ]);
+  });
 });
