@@ -85,7 +85,7 @@ describe.skipIf(SKIP_BROWSER)('the explorer in Chromium, over the example résum
 
   beforeEach(async () => {
     if (!browser) throw new Error('no browser');
-    ({ context, page, requests, errors } = await openPage(browser));
+    ({ context, page, requests, errors } = await openPage(browser, app.origin));
   });
 
   afterEach(async () => {
@@ -361,6 +361,30 @@ describe.skipIf(SKIP_BROWSER)('the explorer in Chromium, over the example résum
     await page.goBack();
     await ready(page, 'company');
     expect(await page.locator('h1').innerText()).toBe('Google');
+  });
+
+  it('shows a technology: who used it, a page at a time, and where', async () => {
+    const total = (
+      await app.gql<{ technology: { people: { totalCount: number } } }>(
+        '{ technology(name: "Python") { people { totalCount } } }',
+      )
+    ).technology.people.totalCount;
+    expect(total).toBeGreaterThan(20);
+    await page.goto(`${app.origin}/person/${ids['Arjun Mehta']}`);
+    await ready(page, 'person');
+    await page.getByTestId('technology-table').getByRole('link', { name: 'Python', exact: true }).click();
+    await ready(page, 'technology');
+    expect(page.url()).toBe(`${app.origin}/technology/Python`);
+    const people = page.getByTestId('technology-people').locator('li a');
+    expect(await people.count()).toBe(20);
+    const firstPage = await people.allTextContents();
+    expect(await page.getByTestId('company-bars').locator('li').count()).toBeGreaterThan(0);
+    await page.getByRole('link', { name: 'Next page' }).click();
+    await ready(page, 'technology');
+    const secondPage = await people.allTextContents();
+    expect(secondPage).toHaveLength(total - 20);
+    expect(secondPage.filter((name) => firstPage.includes(name))).toEqual([]);
+    await screenshot(page, 'technology');
   });
 
   it('answers "who worked at Amazon and later at Meta?" with autocomplete, options and a deep link', async () => {

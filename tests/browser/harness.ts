@@ -165,14 +165,21 @@ export async function startExplorer(driver: Driver, webRoot: string): Promise<Ex
   };
 }
 
-/** A fresh page that records every URL it requests (to prove nothing leaves the app's origin) and every uncaught error. */
+/**
+ * A fresh page whose every request is intercepted: recorded (to prove nothing leaves the app's origin)
+ * and, if it would leave, refused, so the test sees the page as an offline machine would. Uncaught page
+ * errors are collected too.
+ */
 export async function openPage(
   browser: Browser,
+  origin: string,
 ): Promise<{ context: BrowserContext; page: Page; requests: string[]; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
   const requests: string[] = [];
-  context.on('request', (request) => {
-    requests.push(request.url());
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    return url.startsWith(`${origin}/`) ? route.continue() : route.abort('blockedbyclient');
   });
   const page = await context.newPage();
   const errors: string[] = [];

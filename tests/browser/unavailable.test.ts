@@ -40,7 +40,7 @@ describe.skipIf(SKIP_BROWSER)('the explorer when Neo4j is down', () => {
 
   it('still serves the page, and says the database is not reachable in words', async () => {
     if (!browser || !app) throw new Error('setup failed');
-    const { context, page, requests, errors } = await openPage(browser);
+    const { context, page, requests, errors } = await openPage(browser, app.origin);
     try {
       await page.goto(`${app.origin}/`);
       await ready(page, 'home');

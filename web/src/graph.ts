@@ -29,7 +29,7 @@ const STYLE: StylesheetJson = [
     selector: 'node',
     style: {
       label: 'data(label)',
-      'font-size': 11,
+      'font-size': 12,
       'font-family': 'system-ui, sans-serif',
       color: '#1b1f24',
       'text-valign': 'bottom',
@@ -191,8 +191,9 @@ export function neighbourhoodGraph(
       name: 'cose',
       animate: false,
       randomize: false,
-      nodeRepulsion: () => 12000,
-      idealEdgeLength: () => 60,
+      nodeRepulsion: () => 6000,
+      idealEdgeLength: () => 45,
+      gravity: 0.6,
       nodeDimensionsIncludeLabels: true,
     } as LayoutOptions).run();
     cy.fit(undefined, 24);

@@ -56,10 +56,16 @@ async function render(focusHeading: boolean): Promise<void> {
     },
     go,
   };
+  // Said only when an answer takes a moment, so fast pages do not flicker.
+  const loading = h('p', { class: 'loading', role: 'status' }, 'Loading…');
+  const slow = window.setTimeout(() => main.append(loading), 300);
   try {
     await (VIEWS[route.view] as View<typeof route.view>)(route as never, context);
   } catch (error) {
     if (!isAbort(error) && !controller.signal.aborted) container.append(problemBox(error));
+  } finally {
+    window.clearTimeout(slow);
+    loading.remove();
   }
   if (controller.signal.aborted) return;
   main.setAttribute('aria-busy', 'false');
