@@ -32,7 +32,7 @@ const SEGMENT_SPLIT =
   /\s+(?:at|@|with|for)\s+(?=\p{Lu}|\d)|\s*[|·•▪◦]\s*|\s+[-–—―]+\s+|\s*[–—―]\s*|\s*,\s+|\s{3,}|\t+/u;
 const AT_SPLIT = /\s+(?:at|@)\s+/;
 const TEAMISH =
-  /\b(?:team|group|squad|tribe|platform|division|department|dept|unit|org|organisation|organization|lab|labs|studio|guild|chapter|practice|office of|center|centre|infrastructure|engineering|foundation)\b/i;
+  /\b(?:team|group|squad|tribe|platform|division|department|dept|unit|org|organisation|organization|lab|labs|studio|guild|chapter|practice|office of|center|centre|infrastructure|engineering|foundation|development|operations|ecommerce|e-commerce|capability)\b/i;
 // A parenthetical that describes the company, not a team: lower-case words or known descriptors.
 const DESCRIPTION =
   /\b(?:acquired|startup|start-up|saas|b2b|b2c|company|firm|agency|fintech|series [a-e]|seed|now|formerly|previously|contract|client|remote|hybrid|part[- ]time|full[- ]time|freelance|nasdaq|nyse|ipo)\b|\b[a-z]{4,}\b/;
@@ -106,8 +106,16 @@ function isProse(line: Line, text: string): boolean {
     .split(/\s+/).length;
   if (PROSE_VERB.test(text) && words > 3) return true;
   if (words > 14) return true;
-  // Headings do not end in a full stop; sentences of four words or more do.
-  if (/[.!?]$/.test(text) && words >= 4 && !/\b(?:Inc|Ltd|Co|Corp|Jr|Sr)\.$/.test(text)) return true;
+  // Headings do not end in a full stop; sentences of four words or more do — unless the line reads as
+  // "Title, Employer." with a stray full stop.
+  if (
+    /[.!?]$/.test(text) &&
+    words >= 4 &&
+    !/\b(?:Inc|Ltd|Co|Corp|Jr|Sr)\.$/.test(text) &&
+    !(words <= 8 && /,|\s[|–—-]\s/.test(text) && looksLikeTitle(text.split(/,|\s[|–—-]\s/)[0] as string))
+  ) {
+    return true;
+  }
   return line.bullet && words > 8;
 }
 
@@ -305,6 +313,16 @@ function readTitleParts(allParts: string[], titleIndex: number, lexicon: Lexicon
       continue;
     }
     if (!team && isTeam(inner, employer)) team = inner;
+  }
+  // "Senior Director, Product Development" with nothing after it: the only name there is the employer,
+  // unless it says it is a team.
+  if (
+    !employer &&
+    team &&
+    !/\b(?:team|group|squad|tribe|division|department|dept|unit|guild|chapter)\b/i.test(team)
+  ) {
+    employer = team;
+    team = null;
   }
   // "Tech Lead, Hazelcast": a lone name that is also a technology is the employer when nothing else is.
   if (!employer && technologies.length === 1) employer = technologies.pop() as string;

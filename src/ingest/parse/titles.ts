@@ -3,6 +3,8 @@
  * Kept as words, not whole titles, so "Senior Staff Software Engineer II" needs no entry of its own.
  */
 const TITLE_WORDS = [
+  'admin',
+  'web master',
   'physiotherapist',
   'copywriter',
   'therapist',
