@@ -54,7 +54,7 @@ export async function request<TData, TVariables>(
     if (signal?.aborted) throw error;
     throw new ApiProblem(
       'network',
-      'The careergraph server cannot be reached. Is `careergraph serve` (or `npm start`) still running?',
+      'The careergraph server cannot be reached. Is “careergraph serve” (or “npm start”) still running?',
     );
   }
   const requestId = response.headers.get('x-request-id') ?? undefined;
@@ -84,8 +84,8 @@ function problemOf(
   if (code === 'SERVICE_UNAVAILABLE')
     return new ApiProblem(
       'unavailable',
-      'The database is not reachable: careergraph is running but Neo4j does not answer. Start it ' +
-        '(`npx careergraph db start`) and try again; the explorer recovers by itself.',
+      'The database is not reachable: careergraph is running, but Neo4j does not answer. Start it ' +
+        '(npx careergraph db start), then reload this page.',
       requestId,
     );
   if (code === 'UNAUTHENTICATED' || status === 401)

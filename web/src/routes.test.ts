@@ -42,5 +42,6 @@ describe('routes', () => {
     expect(read('/person/%E0%A4%A')).toEqual({ view: 'not-found', path: '/person/%E0%A4%A' });
     expect(read('/person/a/b')).toMatchObject({ view: 'not-found' });
     expect(read('/nope')).toEqual({ view: 'not-found', path: '/nope' });
+    expect(read('/index.html')).toEqual({ view: 'home' });
   });
 });

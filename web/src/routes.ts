@@ -38,7 +38,8 @@ export function parseRoute(pathname: string, search: string, base = '/'): Route 
   const path = pathname.startsWith(base) ? `/${pathname.slice(base.length)}` : pathname;
   const parts = path.split('/').filter(Boolean);
   const [head, arg, ...rest] = parts;
-  if (parts.length === 0) return { view: 'home', after: text(params, 'after') };
+  if (parts.length === 0 || (parts.length === 1 && head === 'index.html'))
+    return { view: 'home', after: text(params, 'after') };
   if (rest.length === 0 && arg !== undefined) {
     const value = decodeSegment(arg);
     if (value !== undefined) {

@@ -137,7 +137,7 @@ export const companyView: View<'company'> = async (route, { main, signal, title 
         h(
           'div',
           {},
-          h('h3', {}, `Where people came from`),
+          h('h3', {}, 'Where people came from'),
           flow(
             into,
             'flow-in',

@@ -60,7 +60,7 @@ export const homeView: View<'home'> = async (route, { main, signal, title }) => 
       : nothingFound(
           route.after
             ? 'no more people.'
-            : 'the graph is empty. Ingest résumés with `npx careergraph ingest <files>`.',
+            : 'the graph is empty. Ingest résumés with “npx careergraph ingest <files>”.',
         ),
   );
   people.append(
