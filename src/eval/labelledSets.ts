@@ -23,5 +23,6 @@ export function labelledSets(root: string): LabelledSet[] {
     { name: 'holdout2', items: readLabelledSet(fixtures('holdout2')) },
     { name: 'holdout3', items: readLabelledSet(fixtures('holdout3')) },
     { name: 'holdout4', items: readLabelledSet(fixtures('holdout4')) },
+    { name: 'holdout5', items: readLabelledSet(fixtures('holdout5')) },
   ].filter((s) => s.items.length > 0);
 }

@@ -25,6 +25,8 @@ export interface HeadLine {
    * Primark", "Owner at 6eDesign"), when the line has two name parts and no familiar title word.
    */
   asTitle?: { title: string; employer: string } | null;
+  /** "Client: Woodgrove Bank · via Hays": who the work was for (the employer only when none is named). */
+  client?: string;
 }
 
 // Separators between the parts of a head line: "Title, Company", "Title | Company | City", "Title at Company".
@@ -32,7 +34,7 @@ const SEGMENT_SPLIT =
   /\s+(?:at|@|with|for)\s+(?=\p{Lu}|\d)|\s*[|·•▪◦]\s*|\s+[-–—―]+\s+|\s*[–—―]\s*|\s*,\s+|\s{3,}|\t+/u;
 const AT_SPLIT = /\s+(?:at|@)\s+/;
 const TEAMISH =
-  /\b(?:team|group|squad|tribe|platform|division|department|dept|unit|org|organisation|organization|lab|labs|studio|guild|chapter|practice|office of|center|centre|infrastructure|engineering|foundation|development|operations|ecommerce|e-commerce|capability)\b/i;
+  /\b(?:team|group|squad|tribe|platform|division|department|dept|unit|org|organisation|organization|lab|labs|studio|guild|chapter|practice|office of|center|centre|infrastructure|engineering|foundation|school of|faculty of|college of|development|operations|ecommerce|e-commerce|capability)\b/i;
 // A parenthetical that describes the company, not a team: lower-case words or known descriptors.
 const DESCRIPTION =
   /\b(?:acquired|startup|start-up|saas|b2b|b2c|company|firm|agency|fintech|series [a-e]|seed|now|formerly|previously|contract|client|remote|hybrid|part[- ]time|full[- ]time|freelance|nasdaq|nyse|ipo)\b|\b[a-z]{4,}\b/;
@@ -168,7 +170,10 @@ export function classifyLine(line: Line, lexicon: Lexicon): HeadLine {
   if (labelled?.[1] && labelled[2]) {
     const label = labelled[1].toLowerCase();
     const value = labelled[2].trim();
-    if (label === 'client' || label === 'customer') return { ...result, kind: 'body' };
+    if (label === 'client' || label === 'customer') {
+      const client = value.split(/\s*[·|,;]\s*|\s+via\s+/)[0]?.trim();
+      return { ...result, kind: 'stack', stack: { team: null, items: [] }, client: client || undefined };
+    }
     if (label === 'location') return { ...result, kind: date ? 'date' : 'place', location: value };
     if (label === 'company' || label === 'employer') return { ...result, kind: 'company', employer: value };
     return { ...result, kind: 'stack', team: value, stack: { team: value, items: [] } };

@@ -38,6 +38,8 @@ interface Context {
   employer: string | null;
   location: string | null;
   employerLine: number | null;
+  /** The company line that opened the block gave no dates of its own (a heading, not a role). */
+  undated: boolean;
 }
 
 function newRole(line: Line): ParsedRole {
@@ -80,6 +82,7 @@ function rolesOfHead(head: HeadLine[], ctx: Context, lexicon: Lexicon): ParsedRo
       if (company) {
         ctx.employer = company.employer;
         ctx.employerLine = company.line.n;
+        ctx.undated = true;
         ctx.location = company.location ?? head.find((h) => h.kind === 'place')?.location ?? null;
       }
       return [];
@@ -122,12 +125,14 @@ function rolesOfHead(head: HeadLine[], ctx: Context, lexicon: Lexicon): ParsedRo
     ];
   }
   // Date lines before the first title mean this résumé writes dates first (layout "2016 — 2019 / Dublin / Title").
-  const datesFirst = !titleHasDate && head.slice(0, first).some((h) => h.date);
+  // A dated company line ("Grab — Singapore   2022.06 – Present") is a company heading, not dates first.
+  const datesFirst = !titleHasDate && head.slice(0, first).some((h) => h.date && h.kind !== 'company');
   // Company lines before the first title open a company block that later titles inherit.
   const leadingCompany = head.slice(0, first).find((h) => h.kind === 'company' && !datesFirst);
   if (leadingCompany) {
     ctx.employer = leadingCompany.employer;
     ctx.employerLine = leadingCompany.line.n;
+    ctx.undated = !leadingCompany.date;
     ctx.location =
       leadingCompany.location ?? head.slice(0, first).find((h) => h.kind === 'place')?.location ?? null;
   }
@@ -155,14 +160,20 @@ function rolesOfHead(head: HeadLine[], ctx: Context, lexicon: Lexicon): ParsedRo
     role.title = t.title;
     role.employer = t.employer;
     role.team = t.team;
-    // Only a title line without dates of its own ("Title — Team" with the dates below it): "Title |
-    // Employer | dates" lines carry their own employer even after a company line.
-    if (ctx.employer && t.employer && !t.date) withinCompanyBlock(role, ctx.employer, lexicon);
+    // Right under its company line, or in a block a dateless company heading opened, or on a title line
+    // without dates of its own ("Title — Team", dates below): "Title | Employer | dates" lines after a
+    // dated company line carry their own employer.
+    const underCompany = leadingCompany !== undefined && k === 0;
+    if (ctx.employer && t.employer && (underCompany || ctx.undated || !t.date)) {
+      withinCompanyBlock(role, ctx.employer, lexicon);
+    }
     role.location = t.location;
     role.lines = [own[0]?.line.n ?? t.line.n, own[own.length - 1]?.line.n ?? t.line.n];
     applyDate(role, t);
     addStack(role, t);
     let seenDate = t.date !== null;
+    // The dates of the company line right above the first title are that role's when it has none.
+    const heading = underCompany ? leadingCompany : undefined;
     for (const h of own) {
       if (h === t) continue;
       applyDate(role, h);
@@ -178,6 +189,7 @@ function rolesOfHead(head: HeadLine[], ctx: Context, lexicon: Lexicon): ParsedRo
         seenDate &&
         h.employer &&
         !h.asTitle &&
+        !lexicon.companies.isKnown(h.employer) &&
         !role.location
       ) {
         role.location = h.employer;
@@ -189,11 +201,19 @@ function rolesOfHead(head: HeadLine[], ctx: Context, lexicon: Lexicon): ParsedRo
         role.team ??= h.team;
       }
     }
+    if (heading?.date && !role.start) applyDate(role, heading);
     finishRole(role, own, ctx);
+    // A contractor's "Client: Woodgrove Bank" is who they worked for when no employer is named at all.
+    const client = own.find((h) => h.client)?.client;
+    if (!role.employer && client) {
+      role.employer = client;
+      role.employerLine = own.find((h) => h.client)?.line.n ?? null;
+    }
     roles.push(role);
     if (header) {
       ctx.employer = header.employer;
       ctx.employerLine = header.line.n;
+      ctx.undated = !header.date;
       ctx.location = header.location;
     }
   }
@@ -207,7 +227,14 @@ function rolesOfHead(head: HeadLine[], ctx: Context, lexicon: Lexicon): ParsedRo
  */
 function withinCompanyBlock(role: ParsedRole, blockEmployer: string, lexicon: Lexicon): void {
   const named = role.employer as string;
-  if (sameName(named, blockEmployer) || lexicon.companies.isKnown(named)) return;
+  // A known company, or a name with a legal suffix ("Nokia Oyj"), is a company of its own.
+  if (
+    sameName(named, blockEmployer) ||
+    lexicon.companies.isKnown(named) ||
+    lexicon.companies.stripLegalSuffix(named) !== named.trim()
+  ) {
+    return;
+  }
   if (lexicon.technologies.canonical(named)) role.technologies.push({ name: named, line: role.line });
   else if (looksLikeTitle(named)) role.title = `${role.title ?? ''}, ${named}`.replace(/^, /, '');
   else role.team ??= named;
@@ -272,6 +299,9 @@ function bodyTechnologies(body: HeadLine[], lexicon: Lexicon): TechnologyMention
   return found;
 }
 
+const BREAK =
+  /^(?:career break|break|sabbatical|parental leave|maternity leave|paternity leave|family leave|gap year|travel(?:l?ing)?|caregiving|career pause)$/i;
+
 // Words that end a company's own name rather than name a team or product in it.
 const SECTOR =
   /\b(?:pharma(?:ceuticals?)?|bank(?:ing)?|airlines?|airways|insurance|media|motors?|energy|foods?|health(?:care)?|capital|financial|finance|holdings?|consulting|solutions|systems|technolog(?:y|ies)|software|studios?|games|entertainment|retail|logistics|telecom(?:munications)?|partners|ventures|group|labs?|industries|international|global|digital|interactive|networks?|semiconductors?|biotech|therapeutics|robotics|automotive|aerospace|traders|trading|winery|brewing|hotels?|resorts?|university|college|institute|hospital|clinic|school|academy|bv|ab|as|oy|sa|spa|srl)\b/i;
@@ -329,7 +359,7 @@ export function extractRoles(
   for (const h of classified) {
     if (h.dateProblem) warnings.push({ line: h.line.n, code: 'UNREADABLE_DATE', message: h.dateProblem });
   }
-  const ctx: Context = { employer: null, location: null, employerLine: null };
+  const ctx: Context = { employer: null, location: null, employerLine: null, undated: false };
   const roles: ParsedRole[] = [];
   const bodies = new Map<ParsedRole, Line[]>();
   let last: ParsedRole | null = null;
@@ -344,6 +374,13 @@ export function extractRoles(
     last.lines = [last.lines[0], block.body[block.body.length - 1]?.line.n ?? last.lines[1]];
     bodies.set(last, [...(bodies.get(last) ?? []), ...block.body.map((b) => b.line)]);
   }
+  // "Career break 2021 – 2022" is time off, not a role (a title at an employer still is one).
+  const kept = roles.filter(
+    (r) =>
+      !(r.employer && !r.title && BREAK.test(r.employer)) && !(!r.employer && r.title && BREAK.test(r.title)),
+  );
+  roles.length = 0;
+  roles.push(...kept);
   for (const role of roles) {
     refineEmployer(role, bodies.get(role) ?? [], lexicon);
     if (role.start && role.end && endsBeforeStart(role.start, role.end)) {

@@ -37,7 +37,7 @@ const HEADINGS: [SectionKind, RegExp][] = [
   ],
   [
     'experience',
-    /^(?:(?:relevant|professional|work|working|employment|career|industry|industrial|selected|technical|engineering|leadership|other|previous|recent|prior|research|academic|teaching|consulting|freelance|additional|earlier|early|more|further)\s+)*(?:experience|experiences|history|employment|work|career|positions|roles|background)(?:\s+(?:history|experience|summary|highlights))?(?:\s+(?:and|&)\s+(?:leadership|achievements|projects))?$|^work history$|^where i(?:'ve| have) worked$|^(?:experience|employment|career)$/,
+    /^(?:(?:relevant|professional|work|working|employment|career|industry|industrial|selected|technical|engineering|leadership|other|previous|recent|prior|research|academic|teaching|consulting|freelance|additional|earlier|early|more|further|permanent|contract|contracting|temporary|interim|part-time|full-time)\s+)*(?:experience|experiences|history|employment|work|career|positions|roles|background|contracts|engagements|appointments|assignments)(?:\s+(?:history|experience|summary|highlights))?(?:\s+(?:and|&)\s+(?:leadership|achievements|projects))?$|^work history$|^where i(?:'ve| have) worked$|^(?:experience|employment|career)$/,
   ],
   [
     'skills',

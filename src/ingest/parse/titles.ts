@@ -228,7 +228,11 @@ const TITLE_WORDS = [
   'cofounder',
 ];
 
-const TITLE_RE = new RegExp(`(?<![\\p{L}-])(?:${TITLE_WORDS.join('|')})(?![\\p{L}])`, 'iu');
+// Longest first, so "member of technical staff" wins over the weak "member".
+const TITLE_RE = new RegExp(
+  `(?<![\\p{L}-])(?:${[...TITLE_WORDS].sort((a, b) => b.length - a.length).join('|')})(?![\\p{L}])`,
+  'iu',
+);
 // Words that appear in titles but also in employer or team names; alone they do not make a title.
 const WEAK =
   /^(?:partner|staff|associate|agent|operator|handler|graduate|student|volunteer|ic|em|pm|expert|principal|owner|executive|member|buyer|inspector|courier|curator)$/i;
