@@ -27,6 +27,38 @@ export interface HeadLine {
   asTitle?: { title: string; employer: string } | null;
   /** "Client: Woodgrove Bank · via Hays": who the work was for (the employer only when none is named). */
   client?: string;
+  /** The employer came from a labelled field ("Name and address of employer | Contoso GmbH, …"). */
+  labelled?: boolean;
+}
+
+// Label/value rows of form-like CVs (Europass and others): "Dates | 2018 – Today", "Occupation or
+// position held | Lead Cloud Architect", "Name and address of employer | Contoso GmbH, Munich".
+const FORM_LABEL = /^([\p{L} ()/'’-]{3,45}?)\s*(?::|\s\|)\s*(.*)$/u;
+const FORM_DATES = /^(?:dates?|period|duration|from\s*[-–]\s*to)$/i;
+const FORM_TITLE = /^(?:occupation or position held|position(?: held)?|job title|job|function)$/i;
+const FORM_EMPLOYER =
+  /^(?:name and address of (?:the )?employer|name of (?:the )?employer|employer name|employer)$/i;
+const FORM_OTHER =
+  /^(?:type of business or sector|business or sector|sector|industry|main activities and responsibilities|(?:main )?(?:activities|responsibilities|duties|tasks)(?: and (?:activities|responsibilities|achievements))?)$/i;
+
+/** Reads one label/value row of a form-like CV, or null when the line is not one. */
+function formRow(line: Line, text: string, lexicon: Lexicon, base: HeadLine): HeadLine | null {
+  const m = FORM_LABEL.exec(text);
+  const label = m?.[1]?.trim() ?? text.trim();
+  const value = m?.[2]?.trim() ?? '';
+  if (FORM_OTHER.test(label)) return { ...base, kind: 'body' };
+  if (!value) return null;
+  if (FORM_DATES.test(label)) {
+    const date = findDateRanges(value).find((d) => !d.problem) ?? null;
+    return date ? { ...base, kind: 'date', date } : null;
+  }
+  if (FORM_TITLE.test(label)) return { ...base, kind: 'title', title: value };
+  if (FORM_EMPLOYER.test(label)) {
+    const [name, ...rest] = value.split(/\s*,\s*/);
+    const place = rest.find((p) => lexicon.places.isPlace(p)) ?? null;
+    return { ...base, kind: 'company', employer: name ?? value, location: place, labelled: true };
+  }
+  return null;
 }
 
 // Separators between the parts of a head line: "Title, Company", "Title | Company | City", "Title at Company".
@@ -147,6 +179,8 @@ export function classifyLine(line: Line, lexicon: Lexicon): HeadLine {
   }
   const result: HeadLine = { ...base, date, dateProblem: problem };
 
+  const form = formRow(line, text, lexicon, { ...base, line });
+  if (form) return form;
   const condensed = date ? condensedRole(line, text, date, lexicon) : null;
   if (condensed) return condensed;
   if (isProse(line, rest) || line.tableRow) return { ...result, kind: 'body' };

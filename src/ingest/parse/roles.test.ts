@@ -100,4 +100,39 @@ describe('roles under a company heading', () => {
       ['Physiotherapist', 'Northwind Clinic'],
     ]);
   });
+
+  it('reads a form-like CV (Europass rows), the employer named after the work', () => {
+    const block = [
+      'Work experience',
+      'Dates | 2018 – Today',
+      'Occupation or position held | Lead Cloud Architect',
+      'Main activities and responsibilities',
+      'Design of the Azure landing zone used by 40 product teams with Terraform',
+      'Name and address of employer | Contoso GmbH, Arnulfstraße 60, Munich',
+      'Type of business or sector | Automotive software',
+      'Dates | 04/2014 – 12/2017',
+      'Occupation or position held | Senior Developer',
+      'Name and address of employer | SAP SE, Walldorf, Germany',
+    ];
+    expect(roles(block.join('\n')).map((r) => [r.title, r.employer, r.start])).toEqual([
+      ['Lead Cloud Architect', 'Contoso GmbH', 2018],
+      ['Senior Developer', 'SAP SE', 2014],
+    ]);
+  });
+
+  it('reads a table of client engagements as the role’s work, not as roles', () => {
+    const block = [
+      'Experience',
+      '## Thoughtworks — Manchester',
+      '### Principal Consultant   June 2021 – present',
+      'Client | Period | Stack',
+      'A UK high-street bank | 2023 – present | Kotlin, Kafka',
+      'NHS England | 2021 – 2023 | Python, Terraform',
+    ];
+    const found = roles(block.join('\n'));
+    expect(found.map((r) => [r.title, r.employer])).toEqual([['Principal Consultant', 'Thoughtworks']]);
+    expect(found[0]?.technologies).toEqual(
+      expect.arrayContaining(['Kotlin', 'Kafka', 'Python', 'Terraform']),
+    );
+  });
 });

@@ -349,12 +349,32 @@ function refineEmployer(role: ParsedRole, body: Line[], lexicon: Lexicon): void 
   }
 }
 
+const ENGAGEMENTS = /^(?:clients?|customers?|projects?|engagements?|accounts?|assignments?)\s*\|/i;
+const cells = (text: string) => text.split(/\s+\|\s+|\s*\|\s*/).length;
+
+/**
+ * A table of engagements inside a role ("Client | Period | Stack" and one row per client, as Word tables
+ * read): the rows are the role's work, not roles of their own; their stacks stay the role's.
+ */
+function engagementTables(lines: HeadLine[]): HeadLine[] {
+  let width = 0;
+  return lines.map((h) => {
+    if (ENGAGEMENTS.test(h.line.text)) {
+      width = cells(h.line.text);
+      return { ...h, kind: 'body' };
+    }
+    if (width && h.line.text && cells(h.line.text) === width) return { ...h, kind: 'body', date: null };
+    if (h.line.text) width = 0;
+    return h;
+  });
+}
+
 /** Extracts roles from the lines of a résumé's experience sections. */
 export function extractRoles(
   lines: Line[],
   lexicon: Lexicon,
 ): { roles: ParsedRole[]; warnings: ParseWarning[]; bodies: Map<ParsedRole, Line[]> } {
-  const classified = lines.map((l) => classifyLine(l, lexicon));
+  const classified = engagementTables(lines.map((l) => classifyLine(l, lexicon)));
   const warnings: ParseWarning[] = [];
   for (const h of classified) {
     if (h.dateProblem) warnings.push({ line: h.line.n, code: 'UNREADABLE_DATE', message: h.dateProblem });
@@ -364,6 +384,20 @@ export function extractRoles(
   const bodies = new Map<ParsedRole, Line[]>();
   let last: ParsedRole | null = null;
   for (const block of toBlocks(classified)) {
+    // A form-like CV names the employer after the role's title and activities: it is that role's.
+    const labelled = block.head.find((h) => h.labelled);
+    if (
+      labelled &&
+      last &&
+      (!last.employer || inherited.has(last)) &&
+      block.head.every((h) => h.kind !== 'title')
+    ) {
+      last.employer = labelled.employer;
+      last.employerLine = labelled.line.n;
+      last.location ??= labelled.location;
+      inherited.delete(last);
+      continue;
+    }
     const made = block.head.length ? rolesOfHead(block.head, ctx, lexicon) : [];
     roles.push(...made);
     if (made.length) last = made[made.length - 1] as ParsedRole;

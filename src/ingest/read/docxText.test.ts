@@ -2,6 +2,7 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import {
   Document,
   ExternalHyperlink,
+  Header,
   HeadingLevel,
   Packer,
   Paragraph,
@@ -78,6 +79,28 @@ const cell = (...paragraphs: string[]) =>
   new TableCell({ children: paragraphs.map((p) => new Paragraph(p)) });
 
 describe('docxToText', () => {
+  it('reads the page header first, where templates put the name and contact line', async () => {
+    const header = new Header({
+      children: [new Paragraph('Ingrid Example'), new Paragraph('Oslo, Norway · ingrid@example.com')],
+    });
+    const doc = new Document({
+      sections: [
+        {
+          headers: { default: header },
+          children: [new Paragraph('Experience'), new Paragraph('Data Scientist, Vipps')],
+        },
+      ],
+    });
+    const r = await docxToText(new Uint8Array(await Packer.toBuffer(doc)));
+    expect('text' in r && r.text.split('\n')).toEqual([
+      'Ingrid Example',
+      'Oslo, Norway · ingrid@example.com',
+      '',
+      'Experience',
+      'Data Scientist, Vipps',
+    ]);
+  });
+
   it('keeps headings, list items, tables and paragraphs as Markdown-ish lines; bold stays plain', async () => {
     const docx = await makeDocx([
       new Paragraph({ text: 'Ana Example', heading: HeadingLevel.TITLE }),

@@ -182,9 +182,40 @@ export async function docxToText(
     const reason = ((error as Error).message ?? String(error)).split('\n')[0]?.slice(0, 120);
     return { error: `the DOCX cannot be read: ${reason}` };
   }
-  const text = htmlToText(html);
+  const body = htmlToText(html);
+  // mammoth reads the body only; résumé templates often set the name and contact line in the page header.
+  const header = pageHeaderLines(bytes, directory.entries).filter((l) => !body.includes(l));
+  const text = header.length ? `${header.join('\n')}\n\n${body}` : body;
   if (!text.trim()) return { error: 'the DOCX has no text' };
   return { text };
+}
+
+/** The paragraphs of the document's page headers (word/header*.xml), each once, in order. */
+function pageHeaderLines(bytes: Uint8Array, entries: ZipEntry[]): string[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const lines: string[] = [];
+  for (const entry of entries
+    .filter((e) => /^word\/header\d*\.xml$/.test(e.name))
+    .sort((a, b) => a.name.localeCompare(b.name))) {
+    const at = entry.localHeaderOffset;
+    const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
+    const data = bytes.subarray(start, start + entry.compressedSize);
+    let xml: string;
+    try {
+      xml = (entry.method === 8 ? inflateRawSync(data) : Buffer.from(data)).toString('utf8');
+    } catch {
+      continue;
+    }
+    for (const p of xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []) {
+      const text = decodeEntities(
+        (p.match(/<w:t(?:\s[^>]*)?>[^<]*<\/w:t>|<w:tab\/>/g) ?? [])
+          .map((t) => (t === '<w:tab/>' ? '   ' : t.replace(/<[^>]+>/g, '')))
+          .join(''),
+      ).trim();
+      if (text && !lines.includes(text)) lines.push(text);
+    }
+  }
+  return lines;
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
