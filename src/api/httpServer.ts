@@ -14,7 +14,7 @@ import type { Logger } from 'pino';
 import type { ApiContext } from './context.ts';
 import type { CareerGraph } from './createCareerGraph.ts';
 import { formatError } from './errors.ts';
-import { healthCheck } from './healthCheck.ts';
+import { healthCheck, readyCheck } from './healthCheck.ts';
 import { httpErrorHandler, notFound } from './httpErrorHandler.ts';
 import { queryLimits } from './queryLimits.ts';
 import { requestLogger, requestLogging, withRequestLogger } from './requestLog.ts';
@@ -60,8 +60,8 @@ function withUnauthorizedStatus(error: unknown): unknown {
 
 /**
  * careergraph over HTTP: Apollo Server at `/graphql` with query limits, masked errors and JSON logs
- * carrying a request id; `/healthz` for probes; the web explorer at `/`. The driver belongs to the caller
- * (`careerGraph.close()`).
+ * carrying a request id; `/healthz` and `/readyz` for probes; the web explorer at `/`. The driver belongs to
+ * the caller (`careerGraph.close()`).
  */
 export async function createHttpServer(
   careerGraph: CareerGraph,
@@ -102,6 +102,7 @@ export async function createHttpServer(
 
   app.use(requestLogging(logger));
   app.get('/healthz', healthCheck(careerGraph.driver, careerGraph.database, logger));
+  app.get('/readyz', readyCheck(careerGraph.driver, careerGraph.database, logger));
   app.use(
     '/graphql',
     express.json({ limit: options.bodyLimit }),

@@ -48,6 +48,26 @@ describe('readInputs', () => {
     ]);
   });
 
+  it('refuses a text with more lines than the limit before parsing it (20,000 by default)', async () => {
+    writeFileSync(path.join(dir, 'lines.txt'), 'a line\n'.repeat(20_001));
+    writeFileSync(path.join(dir, 'just.txt'), 'a line\n'.repeat(20_000));
+    const results = await collect([path.join(dir, 'lines.txt'), path.join(dir, 'just.txt')], {
+      maxFileBytes: 1_000_000,
+    });
+    expect(results.map((r) => (r.ok ? 'ok' : r.error.reason))).toEqual([
+      'the file has 20001 lines, over the limit of 20000',
+      'ok',
+    ]);
+    const limited = await collect([path.join(dir, 'a/b/two.md'), path.join(dir, 'just.txt')], {
+      maxFileBytes: 1_000_000,
+      limits: { maxLines: 3 },
+    });
+    expect(limited.map((r) => (r.ok ? 'ok' : r.error.reason))).toEqual([
+      'ok',
+      'the file has 20000 lines, over the limit of 3',
+    ]);
+  });
+
   it('reads stdin under the name given', async () => {
     const [r] = await collect(['-'], {
       stdin: Readable.from([Buffer.from('Ana\nEngineer')]),

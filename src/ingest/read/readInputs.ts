@@ -43,10 +43,22 @@ const EXTENSIONS: Record<string, InputFile['format']> = {
 /** The résumé formats `ingest` reads, by extension (files named explicitly are also recognised by content). */
 export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSIONS);
 
-/** Limits of the PDF and DOCX readers. */
+/** Limits of the readers: PDF pages, DOCX expanded size, lines of text. */
 export interface ReadLimits {
   pdf?: PdfTextOptions;
   docx?: DocxTextOptions;
+  /** Files whose text has more lines are refused before parsing (a résumé has a few hundred). */
+  maxLines?: number;
+}
+
+/** Default of `ReadLimits.maxLines`. */
+export const DEFAULT_MAX_LINES = 20_000;
+
+/** The number of lines of a text (a final newline does not start another). */
+function lineCount(text: string): number {
+  let lines = text.endsWith('\n') ? 0 : 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
 }
 
 type Extracted = { format: InputFile['format']; text: string } | { error: string };
@@ -111,6 +123,14 @@ async function toInput(
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const extracted = await extract(fileName, bytes, limits);
   if ('error' in extracted) return { ok: false, error: { file: key, reason: extracted.error } };
+  const maxLines = limits.maxLines ?? DEFAULT_MAX_LINES;
+  const lines = lineCount(extracted.text);
+  if (lines > maxLines) {
+    return {
+      ok: false,
+      error: { file: key, reason: `the file has ${lines} lines, over the limit of ${maxLines}` },
+    };
+  }
   return { ok: true, file: { key, fileName, format: extracted.format, text: extracted.text, sha256 } };
 }
 
