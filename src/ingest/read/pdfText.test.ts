@@ -13,7 +13,7 @@ import {
   showText,
 } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { normalisePdfText, pdfToText } from './pdfText.ts';
+import { normalisePdfText, pdfToText, withoutRunningLines } from './pdfText.ts';
 
 /** Text drawn at a position (PDF units, origin bottom-left, y the baseline) on a US Letter page. */
 interface Draw {
@@ -381,5 +381,21 @@ describe('normalisePdfText', () => {
 
   it('keeps at most one blank line and drops trailing spaces', () => {
     expect(normalisePdfText('a  \n\n\n\nb')).toBe('a\n\nb');
+  });
+});
+
+describe('withoutRunningLines', () => {
+  it('drops a footer or header every page repeats, page numbers aside', () => {
+    const pages = [
+      'Ana Example\nExperience\nAna Example — CV — 1/2',
+      'Contoso\n2019 – 2021\nAna Example — CV — 2/2',
+    ];
+    expect(withoutRunningLines(pages)).toEqual(['Ana Example\nExperience', 'Contoso\n2019 – 2021']);
+  });
+
+  it('keeps lines that differ from page to page, and one-page documents whole', () => {
+    const pages = ['Ana Example\nExperience', 'Contoso\n2019 – 2021'];
+    expect(withoutRunningLines(pages)).toEqual(pages);
+    expect(withoutRunningLines(['Ana Example\nPage 1'])).toEqual(['Ana Example\nPage 1']);
   });
 });

@@ -19,6 +19,8 @@ export interface PdfTextItem {
   y: number;
   /** Font size (the height of the text's transform). */
   size: number;
+  /** pdf.js's name for the font (bold and regular faces differ), when known. */
+  font?: string;
 }
 
 interface PdfLine {
@@ -58,14 +60,20 @@ export async function pdfToText(
         if (!('str' in raw) || !raw.str.trim()) continue;
         const [a = 1, b = 0, c = 0, d = 1, x = 0, y = 0] = raw.transform as number[];
         const size = Math.hypot(c, d) || Math.hypot(a, b) || raw.height || 10;
-        items.push({ str: raw.str, x0: x, x1: x + (raw.width || 0), y, size });
+        items.push({ str: raw.str, x0: x, x1: x + (raw.width || 0), y, size, font: raw.fontName });
       }
       page.cleanup();
       if (items.length > 0) anyText = true;
       pages.push(pageText(items));
     }
     if (!anyText) return { error: 'the PDF has no text layer (a scan?); run it through OCR first' };
-    return { text: normalisePdfText(pages.filter((p) => p.trim()).join('\n\n')) };
+    return {
+      text: normalisePdfText(
+        withoutRunningLines(pages)
+          .filter((p) => p.trim())
+          .join('\n\n'),
+      ),
+    };
   } catch (error) {
     return { error: describePdfError(error) };
   } finally {
@@ -170,6 +178,27 @@ function linesText(lines: PdfLine[]): string {
   return out.join('\n');
 }
 
+/**
+ * Drops running headers and footers: a first or last line that every page repeats, page numbers aside
+ * ("Kateřina Dvořáková — CV — 1/2"). Left in, a name at the top of page 2 reads as an employer.
+ */
+export function withoutRunningLines(pages: string[]): string[] {
+  if (pages.length < 2) return pages;
+  const shape = (line: string | undefined) => (line ?? '').trim().replace(/\d+/g, '#');
+  const lines = pages.map((p) => p.split('\n').filter((l) => l.trim()));
+  const firsts = new Set(lines.map((l) => shape(l[0])));
+  const lasts = new Set(lines.map((l) => shape(l[l.length - 1])));
+  const dropFirst = firsts.size === 1 && lines.every((l) => l.length > 1);
+  const dropLast = lasts.size === 1 && lines.every((l) => l.length > 1);
+  if (!dropFirst && !dropLast) return pages;
+  return pages.map((page) => {
+    const all = page.split('\n');
+    const first = all.findIndex((l) => l.trim());
+    const last = all.length - 1 - [...all].reverse().findIndex((l) => l.trim());
+    return all.filter((_, i) => !(dropFirst && i === first) && !(dropLast && i === last)).join('\n');
+  });
+}
+
 const lineRight = (line: PdfLine) => Math.max(...line.items.map((i) => i.x1));
 const lineLeft = (line: PdfLine) => Math.min(...line.items.map((i) => i.x0));
 const BULLET_START = /^\s*(?:[•●▪■◦‣∙⁃►▸➢➤◆♦✓✔·\-–—*]|[\uE000-\uF8FF])/u;
@@ -188,6 +217,9 @@ function wrapped(line: PdfLine, next: PdfLine, right: number, usual: number): bo
   // Lines with wide gaps are set in columns (title left, dates right): headings, not wrapped prose.
   if (/\s{3}/.test(text) || /\s{3}/.test(rest) || text.split(/\s+/).length < 4) return false;
   if (BULLET_START.test(rest) || lineLeft(next) < lineLeft(line) - 1) return false;
+  // A bold heading followed by regular text is two lines, however wide the heading.
+  const lastFont = line.items[line.items.length - 1]?.font;
+  if (lastFont && next.items[0]?.font && lastFont !== next.items[0].font) return false;
   const first = next.items[0] as PdfTextItem;
   const word = /^\S+/.exec(first.str.trimStart())?.[0] ?? '';
   const wordWidth = first.str.length > 0 ? ((first.x1 - first.x0) * word.length) / first.str.length : 0;
