@@ -56,8 +56,10 @@ function count(
 // WA", "AdRoll (Tiempo Development)", "TV Azteca — Baz") is matched by that name alone: the graph keeps
 // the employer, and the rest as team or location.
 const DESCRIPTOR = /\s*(?:,|\(|\s[—–-]\s|·)\s*/;
+const withoutThe = (s: string | null | undefined) => s?.replace(/^the\s+/i, '');
 const sameEmployer = (e: string | null | undefined, a: string | null | undefined) =>
-  same(e, a) || (!!e && !!a && DESCRIPTOR.test(e) && same(e.split(DESCRIPTOR)[0], a));
+  same(withoutThe(e), withoutThe(a)) ||
+  (!!e && !!a && DESCRIPTOR.test(e) && same(withoutThe(e.split(DESCRIPTOR)[0]), withoutThe(a)));
 
 function countSets(c: FieldCounts, expected: string[], actual: string[]): string[] {
   const e = new Set(expected.map(norm));

@@ -74,3 +74,12 @@ describe('two months sharing one year', () => {
     ]);
   });
 });
+
+describe('academic years', () => {
+  it('reads "2015/16" as 2015 to 2016, and leaves "2015/03"-like forms alone', () => {
+    expect(findDateRanges('Visiting Lecturer, Imperial College London — 2015/16')).toMatchObject([
+      { start: { year: 2015 }, end: { year: 2016 } },
+    ]);
+    expect(findDateRanges('2015/03 – 2016/11')[0]).toMatchObject({ start: { year: 2015, month: 3 } });
+  });
+});

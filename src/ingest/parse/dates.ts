@@ -122,6 +122,18 @@ export function findDateRanges(line: string): DateRangeMatch[] {
     const end = parseOneDate(`${m[2]} ${m[3]}`);
     if (start && end) found.push({ start, end, current: false, index: m.index ?? 0, length: m[0].length });
   }
+  // "2015/16": an academic year.
+  for (const m of line.matchAll(/(?<![\w/.-])((?:19|20)\d\d)\s*\/\s*(\d\d)(?![\w/])/g)) {
+    const year = Number(m[1]);
+    if (Number(m[2]) !== (year + 1) % 100) continue;
+    found.push({
+      start: { year },
+      end: { year: year + 1 },
+      current: false,
+      index: m.index ?? 0,
+      length: m[0].length,
+    });
+  }
   const shared = [...found];
   for (const m of line.matchAll(RANGE)) {
     const [whole, first, second] = m;

@@ -170,7 +170,13 @@ export function classifyLine(line: Line, lexicon: Lexicon): HeadLine {
   const text = line.text.replace(DURATION, ' ').replace(/\s+/g, ' ').trim();
   if (!text) return base;
   const dates = findDateRanges(text);
-  const date = dates.find((d) => !d.problem) ?? null;
+  // "Litware (acquired by Contoso in 2012), Reading   2008 – 2012": the range, not the year in the aside.
+  const inAside = (d: DateRangeMatch) => {
+    const before = text.slice(0, d.index);
+    return (before.match(/\(/g) ?? []).length > (before.match(/\)/g) ?? []).length;
+  };
+  const date =
+    dates.filter((d) => !d.problem).sort((a, b) => Number(inAside(a)) - Number(inAside(b)))[0] ?? null;
   const problem = dates.find((d) => d.problem)?.problem ?? null;
   let rest = date ? withoutDate(text, date) : text;
   if (problem && !date) {
