@@ -43,3 +43,17 @@ describe('employers a résumé only implies', () => {
     ]);
   });
 });
+
+describe('institutions named in a role’s prose', () => {
+  it('takes a school or college named in the text as the employer', () => {
+    const text = [
+      'Experience',
+      '',
+      'Chemistry Teacher',
+      '2010 – 2014',
+      '',
+      'Taught GCSE and A-level chemistry at Ashton Park School, Bristol.',
+    ].join('\n');
+    expect(employers(text)).toEqual([['Ashton Park School', true]]);
+  });
+});

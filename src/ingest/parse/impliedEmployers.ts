@@ -15,6 +15,11 @@ const LIST_INTRO = new RegExp(
 // "rebuilt Fabrikam's checkout", "joined Contoso", "at Woodgrove Bank"
 const POSSESSIVE = new RegExp(`(?<![\\p{L}])(${NAME})['’]s\\b`, 'gu');
 const JOINED = new RegExp(`\\b(?:joined|at)\\s+(${NAME})`, 'gu');
+// "Taught chemistry at Ashton Park School", "St Bede's Catholic College, Bristol": an institution's name.
+const INSTITUTION = new RegExp(
+  `(?<![\\p{L}])(${WORD}(?:\\s+${WORD}){0,5}\\s+(?:School|College|University|Hospital|Institute|Academy|Council|Trust|Ministry|Clinic|Museum|Library))(?![\\p{L}])`,
+  'gu',
+);
 // A name right after these words is someone the employer worked for or with, not the employer.
 const CLIENT_CUE =
   /\b(?:for|client|clients|customer|customers|partner|partners|partnering with|with|vendor|vendors|on behalf of|to)\s+(?:the\s+|our\s+|a\s+)?$/i;
@@ -152,6 +157,11 @@ export function employerInProse(body: Line[], lexicon: Lexicon): { name: string;
           !isClient(c.index) &&
           !techs.some((t) => c.index < t.index + t.written.length && c.index + c.written.length > t.index),
       );
+    for (const m of l.text.matchAll(INSTITUTION)) {
+      const name = trimVerb(m[1] ?? '', m.index ?? 0, l.text);
+      const at = (m.index ?? 0) + (m[1] ?? '').length - name.length;
+      if (usable(name) && !isClient(at)) return { name, line: l.n };
+    }
     for (const m of l.text.matchAll(POSSESSIVE)) {
       const name = trimVerb((m[1] ?? '').replace(/^(?:The|Our)\s+/, ''), m.index ?? 0, l.text);
       const at = (m.index ?? 0) + (m[1] ?? '').length - name.length;
