@@ -1,5 +1,14 @@
 # careergraph's GraphQL API (`careergraph serve`), run from source through tsx as a checkout is.
 # docker-compose.yml builds it as the `api` service, next to Neo4j.
+# The web explorer is bundled by Vite in a build stage; only its output (dist/web) reaches the image.
+FROM node:20-slim AS web
+WORKDIR /build
+COPY package.json package-lock.json ./
+RUN npm install --ignore-scripts --no-audit --no-fund
+COPY web ./web
+COPY src/client ./src/client
+RUN npm run build:web
+
 FROM node:20-slim
 
 WORKDIR /app
@@ -15,6 +24,7 @@ COPY cypher ./cypher
 COPY data ./data
 COPY examples ./examples
 COPY schema.graphql tsconfig.json ./
+COPY --from=web /build/dist/web ./dist/web
 
 USER node
 EXPOSE 4000
