@@ -188,11 +188,12 @@ function rolesOfHead(head: HeadLine[], ctx: Context, lexicon: Lexicon): ParsedRo
         ctx.employer &&
         seenDate &&
         h.employer &&
-        !h.asTitle &&
+        // "Ciudad de México, MX": a town and a country or state code.
+        (!h.asTitle || /^[A-Z]{2}$/.test(h.asTitle.employer)) &&
         !lexicon.companies.isKnown(h.employer) &&
         !role.location
       ) {
-        role.location = h.employer;
+        role.location = h.asTitle ? h.line.text : h.employer;
         continue;
       }
       if (h.kind === 'company' && !role.employer && h !== leadingCompany) {
