@@ -20,6 +20,7 @@ export interface ParseWarning {
     | 'NO_TITLE'
     | 'NO_DATES'
     | 'END_BEFORE_START'
+    | 'FUTURE_DATE'
     | 'NO_NAME'
     | 'NO_ROLES'
     | 'OTHER';

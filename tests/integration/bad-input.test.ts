@@ -486,6 +486,10 @@ describe('ingest of a corpus of bad inputs (real CLI, real Neo4j)', () => {
     expect(rows).toEqual([{ start: '2031', end: '2035' }]);
   });
 
-  // The parser (src/ingest/parse) has no warning for a date after today yet: issue 6 asks for one.
-  it.todo('warns about a date in the future');
+  it('warns about a date in the future, naming the file and line', () => {
+    expect(summary.warnings.filter((w) => w.file === keyOf('future.txt'))).toContainEqual(
+      expect.objectContaining({ code: 'FUTURE_DATE', message: expect.stringContaining('2031') }),
+    );
+    expect(summary.warnings.filter((w) => w.file === keyOf('good-1.txt'))).toEqual([]);
+  });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createLexicon } from '../../lexicon/lexicon.ts';
 import { loadReferenceData } from '../../lexicon/loadReferenceData.ts';
+import { toLines } from './lines.ts';
 import { parseResume } from './parseResume.ts';
+import { extractRoles } from './roles.ts';
 
 const lexicon = createLexicon(loadReferenceData());
 const roles = (text: string) =>
@@ -134,5 +136,15 @@ describe('roles under a company heading', () => {
     expect(found[0]?.technologies).toEqual(
       expect.arrayContaining(['Kotlin', 'Kafka', 'Python', 'Terraform']),
     );
+  });
+
+  it('warns about a date after today, and keeps it as written', () => {
+    const { roles: found, warnings } = extractRoles(
+      toLines('Experience\n\nEngineer, Contoso\n2031 – 2035\n\nEngineer, Fabrikam\n2019 – 2021'),
+      lexicon,
+      { year: 2026, month: 11 },
+    );
+    expect(found.map((r) => r.start?.year)).toEqual([2031, 2019]);
+    expect(warnings).toEqual([expect.objectContaining({ code: 'FUTURE_DATE', line: 3 })]);
   });
 });

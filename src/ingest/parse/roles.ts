@@ -1,5 +1,5 @@
 import type { Lexicon } from '../../lexicon/lexicon.ts';
-import type { ParsedRole, ParseWarning, TechnologyMention } from '../../model/resume.ts';
+import type { ParsedRole, ParseWarning, PartialDate, TechnologyMention } from '../../model/resume.ts';
 import { endsBeforeStart } from './dates.ts';
 import { classifyLine, type HeadLine } from './headLine.ts';
 import type { Line } from './lines.ts';
@@ -350,6 +350,11 @@ function refineEmployer(role: ParsedRole, body: Line[], lexicon: Lexicon): void 
   }
 }
 
+function thisMonth(): PartialDate {
+  const now = new Date();
+  return { year: now.getUTCFullYear(), month: now.getUTCMonth() + 1 };
+}
+
 const ENGAGEMENTS = /^(?:clients?|customers?|projects?|engagements?|accounts?|assignments?)\s*\|/i;
 const cells = (text: string) => text.split(/\s+\|\s+|\s*\|\s*/).length;
 
@@ -374,6 +379,7 @@ function engagementTables(lines: HeadLine[]): HeadLine[] {
 export function extractRoles(
   lines: Line[],
   lexicon: Lexicon,
+  today: PartialDate = thisMonth(),
 ): { roles: ParsedRole[]; warnings: ParseWarning[]; bodies: Map<ParsedRole, Line[]> } {
   const classified = engagementTables(lines.map((l) => classifyLine(l, lexicon)));
   const warnings: ParseWarning[] = [];
@@ -423,6 +429,15 @@ export function extractRoles(
         line: role.line,
         code: 'END_BEFORE_START',
         message: `role "${role.title ?? '?'}" ends before it starts`,
+      });
+    }
+    // Kept as written (a signed offer, a typo): the reader is told, the graph is not second-guessed.
+    const future = [role.start, role.end].find((d) => d && endsBeforeStart(d, today));
+    if (future) {
+      warnings.push({
+        line: role.line,
+        code: 'FUTURE_DATE',
+        message: `role "${role.title ?? '?'}" has a date in the future (${future.year}${future.month ? `-${String(future.month).padStart(2, '0')}` : ''})`,
       });
     }
   }
