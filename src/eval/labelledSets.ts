@@ -24,5 +24,6 @@ export function labelledSets(root: string): LabelledSet[] {
     { name: 'holdout3', items: readLabelledSet(fixtures('holdout3')) },
     { name: 'holdout4', items: readLabelledSet(fixtures('holdout4')) },
     { name: 'holdout5', items: readLabelledSet(fixtures('holdout5')) },
+    { name: 'holdout6', items: readLabelledSet(fixtures('holdout6')) },
   ].filter((s) => s.items.length > 0);
 }

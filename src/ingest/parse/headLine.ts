@@ -133,6 +133,18 @@ function mergePlaces(parts: string[], lexicon: Lexicon): string[] {
   return out;
 }
 
+/** Joins "Litware", "Inc." back into "Litware, Inc." after splitting at commas. */
+function mergeSuffixes(parts: string[], lexicon: Lexicon): string[] {
+  const out: string[] = [];
+  for (const part of parts) {
+    const prev = out[out.length - 1];
+    if (prev !== undefined && lexicon.companies.stripLegalSuffix(`${prev} ${part}`) === prev) {
+      out[out.length - 1] = `${prev}, ${part}`;
+    } else out.push(part);
+  }
+  return out;
+}
+
 function isProse(line: Line, text: string): boolean {
   const words = text
     .replace(/\([^)]*\)/g, ' ')
@@ -223,7 +235,7 @@ export function classifyLine(line: Line, lexicon: Lexicon): HeadLine {
   if (stack) return { ...result, kind: 'stack', stack, team: stack.team };
 
   const split = segments(rest);
-  const parts = mergePlaces(split.parts, lexicon);
+  const parts = mergeSuffixes(mergePlaces(split.parts, lexicon), lexicon);
   const atIndex = split.atIndex > 0 ? split.atIndex - (split.parts.length - parts.length) : split.atIndex;
   const titleIndex =
     atIndex > 0 ? atIndex - 1 : parts.findIndex((p) => !p.startsWith('(') && looksLikeTitle(p));

@@ -17,7 +17,7 @@ const POSSESSIVE = new RegExp(`(?<![\\p{L}])(${NAME})['’]s\\b`, 'gu');
 const JOINED = new RegExp(`\\b(?:joined|at)\\s+(${NAME})`, 'gu');
 // "Taught chemistry at Ashton Park School", "St Bede's Catholic College, Bristol": an institution's name.
 const INSTITUTION = new RegExp(
-  `(?<![\\p{L}])(${WORD}(?:\\s+${WORD}){0,5}\\s+(?:School|College|University|Hospital|Institute|Academy|Council|Trust|Ministry|Clinic|Museum|Library))(?![\\p{L}])`,
+  `(?<![\\p{L}])(${WORD}(?:\\s+${WORD}){0,5}\\s+(?:School|College|University|Hospital|Institute|Academy|Council|Trust|Ministry|Clinic|Museum|Library)(?:\\s+of(?:\\s+(?:and\\s+)?${WORD}){1,4})?)(?![\\p{L}])`,
   'gu',
 );
 // A name right after these words is someone the employer worked for or with, not the employer.

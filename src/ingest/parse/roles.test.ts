@@ -147,4 +147,24 @@ describe('roles under a company heading', () => {
     expect(found.map((r) => r.start?.year)).toEqual([2031, 2019]);
     expect(warnings).toEqual([expect.objectContaining({ code: 'FUTURE_DATE', line: 3 })]);
   });
+
+  it('keeps a legal suffix with its company and reads titles in other languages', () => {
+    const block = [
+      'Experience',
+      '',
+      'Litware, Inc., San Francisco, CA',
+      'Engineering Manager — March 2021 - Present',
+      '',
+      'Développeuse logiciel, Dassault Systèmes',
+      '2016 – 2019',
+      '',
+      'Werkstudentin Softwareentwicklung, Siemens',
+      '2014 – 2016',
+    ];
+    expect(roles(block.join('\n')).map((r) => [r.title, r.employer])).toEqual([
+      ['Engineering Manager', 'Litware, Inc.'],
+      ['Développeuse logiciel', 'Dassault Systèmes'],
+      ['Werkstudentin Softwareentwicklung', 'Siemens'],
+    ]);
+  });
 });
