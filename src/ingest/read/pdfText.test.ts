@@ -198,6 +198,47 @@ describe('pdfToText: layout', () => {
     ]);
   });
 
+  it('finds a narrow gutter beside a sidebar even with a page number far to the right', async () => {
+    const pdf = await makePdf([
+      [
+        ...column(28, 740, [
+          'Contact',
+          'www.example.com/in/ana-example-x',
+          'Top Skills',
+          'Go',
+          'Kafka',
+          'Languages',
+        ]),
+        ...column(196, 740, [
+          'Ana Example',
+          'Experience',
+          'Contoso',
+          'Senior Engineer',
+          'March 2020 - Present',
+          'Built the payments platform.',
+        ]),
+        { text: 'Page 1 of 1', x: 500, y: 40 },
+      ],
+    ]);
+    const lines = (await textOf(pdf)).split('\n').filter(Boolean);
+    expect(lines.slice(0, 6)).toEqual([
+      'Contact',
+      'www.example.com/in/ana-example-x',
+      'Top Skills',
+      'Go',
+      'Kafka',
+      'Languages',
+    ]);
+    expect(lines.slice(6, 12)).toEqual([
+      'Ana Example',
+      'Experience',
+      'Contoso',
+      'Senior Engineer',
+      'March 2020 - Present',
+      'Built the payments platform.',
+    ]);
+  });
+
   it('keeps one column when only dates stand apart (a date column, or dates at the right margin)', async () => {
     const dateColumn = await makePdf([
       [

@@ -273,9 +273,13 @@ export function splitColumns(items: PdfTextItem[]): ColumnSplit | null {
   }
   bands.sort((p, q) => q.to - q.from - (p.to - p.from));
   for (const band of bands) {
-    if (band.to - band.from < 8) break;
-    const split = trySplit(items, (band.from + band.to) / 2);
-    if (split) return split;
+    // Narrow gutters count too: a sidebar URL can run to within two points of the main column.
+    if (band.to - band.from < 0) break;
+    // The middle of the band, else its edges: a page number far right widens the band past the column.
+    for (const x of [(band.from + band.to) / 2, band.from, band.to]) {
+      const split = trySplit(items, x);
+      if (split) return split;
+    }
   }
   return null;
 }
