@@ -37,7 +37,7 @@ const HELP = `npm run bench -- [options]
   --op-budget 60               seconds per operation           --pairs-budget 600
   --peer-requests 500          requests per peer question
   --load-seconds 60 --load-rate 200 --load-connections 16
-  --naive 500                  résumés for the naive baseline (first size only)  --parse-sample 5000
+  --naive 300                  résumés for the naive baseline (first size only)  --parse-sample 5000
   --reads-during-ingest 30000  people ingested while reading (0 skips)
   --skip parse,naive,ingest,import,profile,latency,peer,load,reads
   --home .careergraph/bench-neo4j --heap 4g --pagecache 4g
@@ -97,7 +97,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     loadSeconds: num(values['load-seconds'], 60, 10),
     loadRate: Number(values['load-rate']),
     loadConnections: Number(values['load-connections']),
-    naive: num(values.naive, 500, 100),
+    naive: num(values.naive, 300, 100),
     parseSample: num(values['parse-sample'], 5000, 1000),
     readsDuringIngest: num(values['reads-during-ingest'], 30_000, 1000),
     skip: new Set((values.skip as string).split(',').filter(Boolean)),

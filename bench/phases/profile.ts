@@ -38,9 +38,10 @@ export interface ProfileResult {
   skipped?: string;
 }
 
-// A relationship-type scan reads the type lookup index (a list of every such relationship), not nodes.
+// Entry points that read an index: seeks, the full-text procedure, the relationship-type lookup index,
+// and an index scan (in the index's order, stopped by a LIMIT: the list of everyone by name).
 const SEEK =
-  /IndexSeek|IndexContainsScan|IndexEndsWithScan|ProcedureCall|ByIdSeek|ByElementIdSeek|RelationshipTypeScan/;
+  /IndexSeek|IndexContainsScan|IndexEndsWithScan|ProcedureCall|ByIdSeek|ByElementIdSeek|RelationshipTypeScan|NodeIndexScan/;
 const SCAN =
   /^(?:NodeByLabelScan|AllNodesScan|UnionNodeByLabelsScan|IntersectionNodeByLabelsScan|PartitionedNodeByLabelScan|PartitionedAllNodesScan)$/;
 

@@ -147,6 +147,22 @@ export function verdicts(r: BenchResults): Verdict[] {
         : '',
   });
 
+  const profiled = big?.profile ?? [];
+  const notIndexed = profiled.filter((p) => !p.ok);
+  out.push({
+    target: 'Every cypher/api file enters through an index under PROFILE (no label scans)',
+    measured: profiled.length
+      ? `${profiled.length - notIndexed.length}/${profiled.length} plans (files × parameter sets) at ${sizeNote(big)}`
+      : 'not measured',
+    met: profiled.length ? notIndexed.length === 0 : null,
+    gap: notIndexed
+      .map(
+        (p) =>
+          `${p.file} (${p.variant}): ${p.skipped ?? (p.labelScans.join(', ') || p.entryPoints.join(', '))}`,
+      )
+      .join('; '),
+  });
+
   const grown = r.sizes.filter((s) => s.latency);
   if (grown.length >= 2) {
     const a = grown[0] as SizeResult;
