@@ -70,7 +70,7 @@ const SEPARATOR =
   '(?:\\s*(?:-{1,2}|–|—|―|−|~|→|>|\\bto\\b|\\buntil\\b|\\btill\\b|\\bthrough\\b|\\bthru\\b|\\ba\\b|\\bbis\\b)\\s*)';
 
 const RANGE = new RegExp(
-  `(?<![\\w/.-])(?:(?:since|from)\\s+)?(${ONE_DATE})(?:${SEPARATOR}(${ONE_DATE}|${PRESENT}))?(?![\\w/])`,
+  `(?<![\\w/.-])(?:(?:since|from|seit|depuis|desde|dal|sinds|sedan)\\s+)?(${ONE_DATE})(?:${SEPARATOR}(${ONE_DATE}|${PRESENT}))?(?![\\w/])`,
   'giu',
 );
 // "Jun – Sep 2015", "June–August 2024": two months sharing the year written after the second.
@@ -78,7 +78,7 @@ const SHARED_YEAR = new RegExp(
   `(?<![\\w/.-])(${MONTH_NAME})${SEPARATOR}(${MONTH_NAME}),?\\s+(${YEAR})(?![\\w/])`,
   'giu',
 );
-const SINCE = /^(?:since|from)\s/i;
+const SINCE = /^(?:since|from|seit|depuis|desde|dal|sinds|sedan)\s/i;
 const OPEN_END = /^\s*(?:-{1,2}|–|—|―)\s*(?=$|[)\]|,;*_])/;
 /** LinkedIn-style durations ("(3 years 11 months)", "· 5 yrs 2 mos") that follow a range. */
 export const DURATION =

@@ -12,12 +12,26 @@ import { extractSkills } from './skills.ts';
  * Parses a plain-text or Markdown résumé into the parsed-résumé shape. Pure: text in, data out.
  * Problems (unreadable dates, roles without employers) come back as warnings, never as exceptions.
  */
+const PERSONAL =
+  /^(?:personal (?:details|information|data)|personal|persönliche daten|angaben zur person|données personnelles|informations personnelles|datos personales|dados pessoais|dati personali)$/i;
+// A document's own title ("LEBENSLAUF", "Curriculum Vitae") is not the person's name.
+const DOCUMENT_TITLE =
+  /^(?:lebenslauf|curriculum vitae|cv|résumé|resume|currículum(?: vitae)?|curriculum|europass(?: curriculum vitae)?)$/i;
+
 export function parseResume(text: string, lexicon: Lexicon): ParsedResume {
   const lines = toLines(text);
   const sections = splitSections(lines);
   const of = (kind: string) => sections.filter((s) => s.kind === kind).flatMap((s) => s.lines);
   const header = of('header');
-  const person = extractPerson(header, lines, lexicon);
+  // A "Personal details" block (Europass, Lebenslauf) holds the name and contact lines the header would.
+  const personal = sections
+    .filter((s) => s.kind === 'other' && s.heading && PERSONAL.test(s.heading.text))
+    .flatMap((s) => s.lines);
+  const person = extractPerson(
+    [...header.filter((l) => !DOCUMENT_TITLE.test(l.text)), ...personal],
+    lines,
+    lexicon,
+  );
 
   let experience = of('experience');
   if (experience.length === 0) {

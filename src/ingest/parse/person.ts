@@ -31,8 +31,13 @@ export function extractPerson(header: Line[], all: Line[], lexicon: Lexicon): Pa
   const top = header.filter((l) => l.text).slice(0, 12);
   for (const l of top) {
     if (!person.name) {
-      const first = l.text.split(CONTACT_SPLIT)[0] ?? '';
-      const candidate = first.replace(/^(?:name|nome|nombre)\s*:\s*/i, '').trim();
+      // "Name:   Lena Hoffmann" (a wide gap reads as a column separator), "First name(s) / Surname(s) | …".
+      const labelled = l.text.replace(
+        /^(?:name|nome|nombre|nom|first name\(s\) \/ surname\(s\)|vor- und nachname)\s*(?::\s*\|?|\|)\s*/i,
+        '',
+      );
+      const first = labelled.split(CONTACT_SPLIT)[0] ?? '';
+      const candidate = first.trim();
       if (
         looksLikeName(candidate) &&
         !lexicon.places.isPlace(candidate) &&
@@ -40,7 +45,7 @@ export function extractPerson(header: Line[], all: Line[], lexicon: Lexicon): Pa
       ) {
         person.name = candidate;
         person.line = l.n;
-        const rest = l.text
+        const rest = labelled
           .slice(first.length)
           .split(CONTACT_SPLIT)
           .map((s) => s.trim())

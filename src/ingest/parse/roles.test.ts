@@ -167,4 +167,31 @@ describe('roles under a company heading', () => {
       ['Werkstudentin Softwareentwicklung', 'Siemens'],
     ]);
   });
+
+  it('reads a German Lebenslauf: headings, "seit", the name in its personal-details block', () => {
+    const text = [
+      'LEBENSLAUF',
+      '',
+      'Persönliche Daten',
+      'Name:                 Lena Beispiel',
+      'E-Mail:               lena@example.org',
+      '',
+      'Berufserfahrung',
+      'seit 03/2020          Senior Data Engineer',
+      '                      Contoso Deutschland GmbH, München',
+      '',
+      'Ausbildung',
+      '10/2014 – 09/2016     Master of Science Informatik',
+    ].join('\n');
+    const parsed = parseResume(text, lexicon);
+    expect(parsed.person.name).toBe('Lena Beispiel');
+    expect(parsed.roles).toMatchObject([
+      {
+        title: 'Senior Data Engineer',
+        employer: 'Contoso Deutschland GmbH',
+        current: true,
+        start: { year: 2020, month: 3 },
+      },
+    ]);
+  });
 });

@@ -305,7 +305,7 @@ const BREAK =
 
 // Words that end a company's own name rather than name a team or product in it.
 const SECTOR =
-  /\b(?:pharma(?:ceuticals?)?|bank(?:ing)?|airlines?|airways|insurance|media|motors?|energy|foods?|health(?:care)?|capital|financial|finance|holdings?|consulting|solutions|systems|technolog(?:y|ies)|software|studios?|games|entertainment|retail|logistics|telecom(?:munications)?|partners|ventures|group|labs?|industries|international|global|digital|interactive|networks?|semiconductors?|biotech|therapeutics|robotics|automotive|aerospace|traders|trading|winery|brewing|hotels?|resorts?|university|college|institute|hospital|clinic|school|academy|bv|ab|as|oy|sa|spa|srl)\b/i;
+  /\b(?:pharma(?:ceuticals?)?|bank(?:ing)?|airlines?|airways|insurance|media|motors?|energy|foods?|health(?:care)?|capital|financial|finance|holdings?|consulting|solutions|systems|technolog(?:y|ies)|software|studios?|games|entertainment|retail|logistics|telecom(?:munications)?|partners|ventures|group|labs?|industries|international|global|digital|interactive|networks?|semiconductors?|biotech|therapeutics|robotics|automotive|aerospace|traders|trading|winery|brewing|hotels?|resorts?|university|college|institute|hospital|clinic|school|academy|bv|ab|as|oy|sa|spa|srl|deutschland|germany|france|españa|spain|italia|italy|nederland|netherlands|schweiz|switzerland|österreich|austria|uk|ireland|india|japan|canada|australia|brasil|brazil|mexico|méxico|ghana|nigeria|kenya|polska|poland|sverige|sweden|norge|norway|danmark|denmark|suomi|finland)\b/i;
 
 const JOINED = /\b[Jj]oined\s+((?:\p{Lu}[\p{L}\p{N}&'’.-]*\s?){1,4})/u;
 

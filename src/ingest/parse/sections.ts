@@ -25,7 +25,7 @@ const HEADINGS: [SectionKind, RegExp][] = [
   // Checked first: these contain words the experience pattern would take ("volunteer experience").
   [
     'other',
-    /^(?:interests|hobbies|volunteering|volunteer(?:ing)? (?:experience|work|roles?)|references|activities|extracurricular(?: activities)?|memberships|affiliations|misc(?:ellaneous)?|additional(?: information)?|personal(?: details)?|contact(?: (?:details|information|me))?|other|honors?-awards|honou?rs (?:and|&) awards)$/,
+    /^(?:interests|hobbies|volunteering|volunteer(?:ing)? (?:experience|work|roles?)|references|activities|extracurricular(?: activities)?|memberships|affiliations|misc(?:ellaneous)?|additional(?: information)?|personal(?: details| information| data)?|persönliche daten|angaben zur person|données personnelles|informations personnelles|datos personales|dados pessoais|dati personali|contact(?: (?:details|information|me))?|other|honors?-awards|honou?rs (?:and|&) awards)$/,
   ],
   [
     'projects',
@@ -37,15 +37,15 @@ const HEADINGS: [SectionKind, RegExp][] = [
   ],
   [
     'experience',
-    /^(?:(?:relevant|professional|work|working|employment|career|industry|industrial|selected|technical|engineering|leadership|other|previous|recent|prior|research|academic|teaching|consulting|freelance|additional|earlier|early|more|further|permanent|contract|contracting|temporary|interim|part-time|full-time)\s+)*(?:experience|experiences|history|employment|work|career|positions|roles|background|contracts|engagements|appointments|assignments)(?:\s+(?:history|experience|summary|highlights))?(?:\s+(?:and|&)\s+(?:leadership|achievements|projects))?$|^work history$|^where i(?:'ve| have) worked$|^(?:experience|employment|career)$/,
+    /^(?:(?:relevant|professional|work|working|employment|career|industry|industrial|selected|technical|engineering|leadership|other|previous|recent|prior|research|academic|teaching|consulting|freelance|additional|earlier|early|more|further|permanent|contract|contracting|temporary|interim|part-time|full-time)\s+)*(?:experience|experiences|history|employment|work|career|positions|roles|background|contracts|engagements|appointments|assignments)(?:\s+(?:history|experience|summary|highlights))?(?:\s+(?:and|&)\s+(?:leadership|achievements|projects))?$|^work history$|^where i(?:'ve| have) worked$|^(?:experience|employment|career)$|^(?:berufserfahrung|berufliche erfahrung|beruflicher werdegang|werdegang|praxiserfahrung|expériences? professionnelles?|parcours professionnel|expérience|experiencia(?: laboral| profesional)?|experiência(?: profissional)?|esperienz[ae](?: lavorative| professionali)?|werkervaring|arbetslivserfarenhet|erhvervserfaring|arbeidserfaring)$/,
   ],
   [
     'skills',
-    /^(?:(?:top|technical|core|key|professional|relevant|selected|tech|hard|it|computer)\s+)*(?:skills|skill set|skillset|competencies|competences|expertise|technologies|tech stack|stack|tools|toolbox|proficiencies|qualifications|tools (?:and|&) technologies|technologies (?:and|&) tools|skills (?:and|&) (?:tools|technologies|expertise))$/,
+    /^(?:(?:top|technical|core|key|professional|relevant|selected|tech|hard|it|computer)\s+)*(?:skills|skill set|skillset|competencies|competences|expertise|technologies|tech stack|stack|tools|toolbox|proficiencies|qualifications|tools (?:and|&) technologies|technologies (?:and|&) tools|skills (?:and|&) (?:tools|technologies|expertise)|kenntnisse|it-kenntnisse|fachkenntnisse|fähigkeiten|compétences(?: techniques)?|habilidades|competencias|competências|competenze)$/,
   ],
   [
     'education',
-    /^(?:education|academic background|academic history|academics|studies|qualifications (?:and|&) education|education (?:and|&) (?:training|certifications|qualifications)|training|degrees?)$/,
+    /^(?:education|academic background|academic history|academics|studies|qualifications (?:and|&) education|education (?:and|&) (?:training|certifications|qualifications)|training|degrees?|ausbildung|bildungsweg|studium|formation|formación|educación|formação|istruzione|opleiding|utbildning|uddannelse|utdanning)$/,
   ],
   [
     'summary',
