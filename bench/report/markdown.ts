@@ -1,5 +1,6 @@
 import type { BenchResults, SizeResult } from '../lib/results.ts';
 import type { Percentiles } from '../lib/stats.ts';
+import { LEFT_OUT_OF_LOAD, LOAD_MIX } from '../phases/load.ts';
 import { verdicts } from './targets.ts';
 
 const f = (n: number | undefined | null, digits = 1) =>
@@ -289,7 +290,11 @@ export function renderMarkdown(r: BenchResults, svgName: string): string {
       '## Load run (autocannon, constant rate)',
       '',
       '`careergraph serve` in its own process; autocannon in the bench process at a constant overall rate, each request ' +
-        'a random workload item of an operation drawn from the mix.',
+        `a random workload item of an operation drawn from the mix (${Object.entries(LOAD_MIX)
+          .map(([op, w]) => `${op} ${Math.round(w * 100)}%`)
+          .join(', ')}). Left out: ${Object.entries(LEFT_OUT_OF_LOAD)
+          .map(([op, why]) => `${op} (${why})`)
+          .join('; ')}.`,
       '',
       table(
         [

@@ -126,7 +126,7 @@ export function verdicts(r: BenchResults): Verdict[] {
   out.push({
     target: '200 requests/s mixed load for 60 s, zero errors, p99 ≤ 50 ms',
     measured: load
-      ? `${f(load.heldRate)} req/s held for ${load.seconds} s, p99 ${load.latency.p99} ms, errors ${
+      ? `${f(load.heldRate)} req/s held for ${load.seconds} s (mix without similarPeople), p99 ${load.latency.p99} ms, errors ${
           load.errors.socket + load.errors.timeouts + load.errors.non2xx + load.errors.graphql
         } at ${sizeNote(big)}`
       : 'not measured',
