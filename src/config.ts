@@ -23,6 +23,12 @@ export const DEFAULTS = {
   ingestConcurrency: 4,
   /** Largest résumé file read, in bytes. */
   maxFileBytes: 5 * 1024 * 1024,
+  /** Most lines a résumé's text may have (a résumé has a few hundred). */
+  maxLines: 20_000,
+  /** Most pages a PDF résumé may have. */
+  maxPdfPages: 20,
+  /** Most bytes a DOCX may expand to (decompression-bomb guard). */
+  maxDocxBytes: 50 * 1024 * 1024,
   transactionTimeoutMs: 30_000,
   /** Read transactions of the API: a query that runs longer is cancelled. */
   queryTimeoutMs: 10_000,
@@ -69,6 +75,9 @@ const envSchema = z.object({
   CAREERGRAPH_BATCH_SIZE: positiveInt(DEFAULTS.ingestBatchSize),
   CAREERGRAPH_CONCURRENCY: positiveInt(DEFAULTS.ingestConcurrency),
   CAREERGRAPH_MAX_FILE_BYTES: positiveInt(DEFAULTS.maxFileBytes),
+  CAREERGRAPH_MAX_LINES: positiveInt(DEFAULTS.maxLines),
+  CAREERGRAPH_MAX_PDF_PAGES: positiveInt(DEFAULTS.maxPdfPages),
+  CAREERGRAPH_MAX_DOCX_BYTES: positiveInt(DEFAULTS.maxDocxBytes),
   CAREERGRAPH_TX_TIMEOUT_MS: positiveInt(DEFAULTS.transactionTimeoutMs),
   PORT: positiveInt(DEFAULTS.port),
   NODE_ENV: optionalString,
@@ -108,6 +117,12 @@ export interface Config {
     batchSize: number;
     concurrency: number;
     maxFileBytes: number;
+    /** The readers' limits (`ReadLimits` of readInputs): lines of text, PDF pages, DOCX expanded bytes. */
+    readLimits: {
+      maxLines: number;
+      pdf: { maxPages: number };
+      docx: { maxUncompressedBytes: number };
+    };
     /** Extra alias files (companies, technologies) that extend the built-in data. */
     dataFiles: string[];
   };
@@ -159,6 +174,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       batchSize: e.CAREERGRAPH_BATCH_SIZE,
       concurrency: e.CAREERGRAPH_CONCURRENCY,
       maxFileBytes: e.CAREERGRAPH_MAX_FILE_BYTES,
+      readLimits: {
+        maxLines: e.CAREERGRAPH_MAX_LINES,
+        pdf: { maxPages: e.CAREERGRAPH_MAX_PDF_PAGES },
+        docx: { maxUncompressedBytes: e.CAREERGRAPH_MAX_DOCX_BYTES },
+      },
       dataFiles: (e.CAREERGRAPH_DATA ?? '')
         .split(path.delimiter)
         .filter(Boolean)

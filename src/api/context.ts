@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Driver } from 'neo4j-driver';
 import type { GraphReader } from '../graph/graphReader.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';
@@ -15,6 +15,8 @@ export interface ApiContext {
   hasKey: boolean;
   /** Months since year 0 of the current month: "now" for current roles. */
   nowOrd: number;
+  /** Most lines a résumé sent to `ingestResume` may have (CAREERGRAPH_MAX_LINES). */
+  maxLines: number;
 }
 
 /** Headers as Node and most frameworks give them. */
@@ -32,13 +34,15 @@ export function requestKey(headers: RequestHeaders): string | undefined {
   return auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
 }
 
-/** Compares keys in constant time (no early exit that would leak how much of a guess was right). */
+const digest = (key: string) => createHash('sha256').update(key, 'utf8').digest();
+
+/**
+ * Compares keys in constant time: `timingSafeEqual` over their SHA-256 digests, which always have the
+ * same length, so neither an early exit nor the length of a guess tells how close it came.
+ */
 export function keyMatches(given: string | undefined, expected: string | undefined): boolean {
   if (!given || !expected) return false;
-  const a = Buffer.from(given, 'utf8');
-  const b = Buffer.from(expected, 'utf8');
-  // Equal lengths for timingSafeEqual; a length mismatch still costs one comparison.
-  return timingSafeEqual(a.length === b.length ? a : b, b) && a.length === b.length;
+  return timingSafeEqual(digest(given), digest(expected));
 }
 
 /** The current month on the month scale roles use. */

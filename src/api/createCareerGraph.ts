@@ -95,6 +95,7 @@ export function createCareerGraph(options: CareerGraphOptions = {}): CareerGraph
         database,
         hasKey,
         nowOrd: currentMonthOrdinal(),
+        maxLines: config.ingest.readLimits.maxLines,
       };
     },
     async close() {

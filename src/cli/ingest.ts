@@ -40,6 +40,7 @@ export function ingestCommand(): Command {
       const lexicon = createLexicon(loadReferenceData(config.ingest.dataFiles));
       const inputs = readInputs(paths, {
         maxFileBytes: config.ingest.maxFileBytes,
+        limits: config.ingest.readLimits,
         stdinName: opts.stdinName,
       });
       const extracted: ResolvedResume[] = [];

@@ -41,7 +41,10 @@ export function startCommand(): Command {
         await applySchema(driver, server.database);
         const lexicon = createLexicon(loadReferenceData(config.ingest.dataFiles));
         const summary = await ingestFiles(
-          readInputs([opts.examples], { maxFileBytes: config.ingest.maxFileBytes }),
+          readInputs([opts.examples], {
+            maxFileBytes: config.ingest.maxFileBytes,
+            limits: config.ingest.readLimits,
+          }),
           {
             lexicon,
             driver,

@@ -95,12 +95,12 @@ const REFUSED: Record<string, RegExp> = {
   'image-named.txt': /binary/,
   'invalid-utf8.txt': /not valid UTF-8/,
   'huge-25mb.txt': /^the file is 26214400 bytes, over the limit of 5242880 \(CAREERGRAPH_MAX_FILE_BYTES\)$/,
-  'lines-100k.txt': /^the file has 100000 lines, over the limit of 20000$/,
+  'lines-100k.txt': /^the file has 100000 lines, over the limit of 20000 \(CAREERGRAPH_MAX_LINES\)$/,
   'not-a-resume.json': /not a JSON Resume/,
   'truncated.pdf': /^the PDF cannot be read/,
   'encrypted.pdf': /^the PDF is encrypted/,
   'not-a-zip.docx': /^the file is not a DOCX \(not a zip archive\)$/,
-  'bomb.docx': /^the DOCX expands to more than 50 MB$/,
+  'bomb.docx': /^the DOCX expands to more than 50 MB \(CAREERGRAPH_MAX_DOCX_BYTES\)$/,
 };
 
 /** Loaded files: name → the person's name (null: none found) and its roles as "title @ employer". */

@@ -24,6 +24,12 @@ async function ingestResume(
   if (!content.trim()) throw badInput(`"${fileName}": the content is empty`);
   if (content.length > MAX_CONTENT)
     throw badInput(`"${fileName}": the content is over ${MAX_CONTENT} characters`);
+  const lines = content.split('\n').length - (content.endsWith('\n') ? 1 : 0);
+  if (lines > ctx.maxLines) {
+    throw badInput(
+      `"${fileName}": the content has ${lines} lines, over the limit of ${ctx.maxLines} (CAREERGRAPH_MAX_LINES)`,
+    );
+  }
   const format =
     args.input.format === 'MARKDOWN' || (!args.input.format && /\.(?:md|markdown)$/i.test(fileName))
       ? 'markdown'

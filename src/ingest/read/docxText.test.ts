@@ -200,15 +200,19 @@ describe('docxToText', () => {
       { name: 'word/document.xml', data: new Uint8Array(51 * 1024 * 1024) },
     ]);
     expect(bomb.length).toBeLessThan(100_000);
-    expect(await docxToText(bomb)).toEqual({ error: 'the DOCX expands to more than 50 MB' });
+    expect(await docxToText(bomb)).toEqual({
+      error: 'the DOCX expands to more than 50 MB (CAREERGRAPH_MAX_DOCX_BYTES)',
+    });
     // The same limit is configurable.
     const small = makeZip([{ name: 'word/document.xml', data: new Uint8Array(2 * 1024 * 1024) }]);
     expect(await docxToText(small, { maxUncompressedBytes: 1024 * 1024 })).toEqual({
-      error: 'the DOCX expands to more than 1 MB',
+      error: 'the DOCX expands to more than 1 MB (CAREERGRAPH_MAX_DOCX_BYTES)',
     });
     // A zip64 size (5 GB) is read from the extra field.
     const zip64 = makeZip([{ name: 'word/document.xml', data: new Uint8Array(10), zip64Size: 5 * 2 ** 30 }]);
-    expect(await docxToText(zip64)).toEqual({ error: 'the DOCX expands to more than 50 MB' });
+    expect(await docxToText(zip64)).toEqual({
+      error: 'the DOCX expands to more than 50 MB (CAREERGRAPH_MAX_DOCX_BYTES)',
+    });
   });
 
   it('stops a bomb that lies about its sizes at the limit while inflating', async () => {
@@ -218,7 +222,7 @@ describe('docxToText', () => {
     const directory = readZipDirectory(liar);
     expect(directory).toEqual({ entries: [expect.objectContaining({ uncompressedSize: 1000 })] });
     expect(await docxToText(liar, { maxUncompressedBytes: 1024 * 1024 })).toEqual({
-      error: 'the DOCX expands to more than 1 MB',
+      error: 'the DOCX expands to more than 1 MB (CAREERGRAPH_MAX_DOCX_BYTES)',
     });
   });
 });

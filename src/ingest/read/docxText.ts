@@ -109,6 +109,7 @@ export function isDocxDirectory(entries: ZipEntry[]): boolean {
 }
 
 function megabytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${bytes} bytes`;
   return `${Number((bytes / (1024 * 1024)).toFixed(2))} MB`;
 }
 
@@ -117,7 +118,7 @@ function megabytes(bytes: number): string {
  * ones (each entry is inflated with a cap, so an archive that lies about its sizes stops at the limit).
  */
 function checkExpansion(bytes: Uint8Array, entries: ZipEntry[], limit: number): string | null {
-  const tooBig = `the DOCX expands to more than ${megabytes(limit)}`;
+  const tooBig = `the DOCX expands to more than ${megabytes(limit)} (CAREERGRAPH_MAX_DOCX_BYTES)`;
   const declared = entries.reduce((n, e) => n + e.uncompressedSize, 0);
   if (declared > limit) return tooBig;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -386,10 +386,12 @@ describe('pdfToText: errors as values', () => {
   it('refuses a PDF over the page limit, naming the limit (20 by default, configurable)', async () => {
     const pages = Array.from({ length: 21 }, (_, i) => column(50, 700, [`Page ${i + 1}`]));
     const pdf = await makePdf(pages);
-    expect(await pdfToText(pdf)).toEqual({ error: 'the PDF has 21 pages, over the limit of 20' });
+    expect(await pdfToText(pdf)).toEqual({
+      error: 'the PDF has 21 pages, over the limit of 20 (CAREERGRAPH_MAX_PDF_PAGES)',
+    });
     expect(await pdfToText(pdf, { maxPages: 25 })).toEqual({ text: expect.stringContaining('Page 21') });
     expect(await pdfToText(pdf, { maxPages: 3 })).toEqual({
-      error: 'the PDF has 21 pages, over the limit of 3',
+      error: 'the PDF has 21 pages, over the limit of 3 (CAREERGRAPH_MAX_PDF_PAGES)',
     });
   });
 

@@ -48,7 +48,9 @@ export async function pdfToText(
   }
   try {
     if (pdf.numPages > maxPages) {
-      return { error: `the PDF has ${pdf.numPages} pages, over the limit of ${maxPages}` };
+      return {
+        error: `the PDF has ${pdf.numPages} pages, over the limit of ${maxPages} (CAREERGRAPH_MAX_PDF_PAGES)`,
+      };
     }
     const pages: string[] = [];
     let anyText = false;

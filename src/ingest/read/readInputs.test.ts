@@ -55,7 +55,7 @@ describe('readInputs', () => {
       maxFileBytes: 1_000_000,
     });
     expect(results.map((r) => (r.ok ? 'ok' : r.error.reason))).toEqual([
-      'the file has 20001 lines, over the limit of 20000',
+      'the file has 20001 lines, over the limit of 20000 (CAREERGRAPH_MAX_LINES)',
       'ok',
     ]);
     const limited = await collect([path.join(dir, 'a/b/two.md'), path.join(dir, 'just.txt')], {
@@ -64,7 +64,7 @@ describe('readInputs', () => {
     });
     expect(limited.map((r) => (r.ok ? 'ok' : r.error.reason))).toEqual([
       'ok',
-      'the file has 20000 lines, over the limit of 3',
+      'the file has 20000 lines, over the limit of 3 (CAREERGRAPH_MAX_LINES)',
     ]);
   });
 

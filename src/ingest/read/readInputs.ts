@@ -128,7 +128,10 @@ async function toInput(
   if (lines > maxLines) {
     return {
       ok: false,
-      error: { file: key, reason: `the file has ${lines} lines, over the limit of ${maxLines}` },
+      error: {
+        file: key,
+        reason: `the file has ${lines} lines, over the limit of ${maxLines} (CAREERGRAPH_MAX_LINES)`,
+      },
     };
   }
   return { ok: true, file: { key, fileName, format: extracted.format, text: extracted.text, sha256 } };
