@@ -2,6 +2,7 @@ import type { Driver, ManagedTransaction } from 'neo4j-driver';
 import type { ExistingPerson } from '../ingest/identity/matchPerson.ts';
 import { candidatesOf, resolvePeople } from '../ingest/identity/resolvePeople.ts';
 import type { WriteParams } from '../ingest/load/writeParams.ts';
+import type { CommittedEntities } from './committedEntities.ts';
 import { cypher } from './cypherFiles.ts';
 import { toCypherParams, toPlain } from './plain.ts';
 
@@ -41,11 +42,19 @@ async function existingPeople(
 export async function writeResumes(
   driver: Driver,
   input: WriteParams,
-  options: { database?: string; timeoutMs?: number } = {},
+  options: {
+    database?: string;
+    timeoutMs?: number;
+    /** What earlier batches of this run committed: those companies and technologies are not re-sent. */
+    committed?: CommittedEntities;
+  } = {},
 ): Promise<WriteResult> {
+  const { committed } = options;
+  const companies = committed ? committed.companiesToWrite(input.companies) : input.companies;
+  const technologies = committed ? committed.technologiesToWrite(input.technologies) : input.technologies;
   const session = driver.session({ database: options.database });
   try {
-    return await session.executeWrite(
+    const result = await session.executeWrite(
       async (tx: ManagedTransaction) => {
         const stored = await tx.run(
           cypher('ingest/sourceVersions'),
@@ -71,11 +80,9 @@ export async function writeResumes(
           roles: input.roles.filter((r) => freshIds.has(r.sourceId)),
         };
         const { params, possibleDuplicates } = resolvePeople(batch, await existingPeople(tx, batch));
-        await tx.run(cypher('ingest/mergeCompanies'), toCypherParams({ companies: params.companies }));
-        await tx.run(
-          cypher('ingest/mergeTechnologies'),
-          toCypherParams({ technologies: params.technologies }),
-        );
+        if (companies.length) await tx.run(cypher('ingest/mergeCompanies'), toCypherParams({ companies }));
+        if (technologies.length)
+          await tx.run(cypher('ingest/mergeTechnologies'), toCypherParams({ technologies }));
         await tx.run(cypher('ingest/mergePeopleAndSources'), toCypherParams({ resumes: params.resumes }));
         await tx.run(cypher('ingest/createRoles'), toCypherParams({ roles: params.roles }));
         await tx.run(cypher('ingest/createSkillsAndEducation'), toCypherParams({ resumes: params.resumes }));
@@ -94,6 +101,8 @@ export async function writeResumes(
       },
       { timeout: options.timeoutMs },
     );
+    if (result.written.length) committed?.recordCommitted(companies, technologies);
+    return result;
   } finally {
     await session.close();
   }

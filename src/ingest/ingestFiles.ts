@@ -1,5 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import { CareerGraphError } from '../errors.ts';
+import { CommittedEntities } from '../graph/committedEntities.ts';
 import { writeResumes } from '../graph/writeResumes.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import type { ParsedResume, ParseWarning } from '../model/resume.ts';
@@ -86,6 +87,7 @@ export async function ingestFiles(
   const companies = new Set<string>();
   const technologies = new Set<string>();
   const inFlight = new Set<Promise<void>>();
+  const committed = new CommittedEntities();
   let batch: ResolvedResume[] = [];
   let done = 0;
 
@@ -103,6 +105,7 @@ export async function ingestFiles(
       writeResumes(driver, toWriteParams(items, new Date().toISOString()), {
         database: options.database,
         timeoutMs: options.transactionTimeoutMs,
+        committed,
       });
     try {
       const result = await run(resumes);

@@ -22,10 +22,14 @@ interface Summary {
   errors: { file: string; reason: string }[];
 }
 
-function ingestCli(dir: string): Promise<{ code: number | null; summary: Summary; stderr: string }> {
+function ingestCli(
+  dir: string,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; summary: Summary; stderr: string }> {
   const conn = testConnection();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...extraEnv,
     NEO4J_URI: conn.uri,
     NEO4J_USER: conn.user,
     NEO4J_PASSWORD: conn.password,
@@ -118,6 +122,16 @@ describe('ingesting the same corpus twice (real CLI, real Neo4j)', { timeout: 12
     expect(await dump()).toEqual(first);
   });
 
+  const withoutTime = (d: GraphDump): GraphDump =>
+    JSON.parse(
+      JSON.stringify({
+        nodes: d.nodes.map((n) =>
+          n.labels.includes('Source') ? { ...n, props: { ...n.props, ingestedAt: undefined } } : n,
+        ),
+        relationships: d.relationships,
+      }),
+    );
+
   it('writes the same graph again after the corpus is wiped (all but the write time)', async () => {
     await deleteSources(driver, await ourSourceIds());
     const wiped = await dump();
@@ -129,12 +143,14 @@ describe('ingesting the same corpus twice (real CLI, real Neo4j)', { timeout: 12
     // The write time did change (the test would prove nothing if it compared a stale graph)…
     expect(await dump()).not.toEqual(first);
     // …and everything else is the same.
-    const firstWithoutTime: GraphDump = {
-      nodes: first.nodes.map((n) =>
-        n.labels.includes('Source') ? { ...n, props: { ...n.props, ingestedAt: undefined } } : n,
-      ),
-      relationships: first.relationships,
-    };
-    expect(JSON.parse(JSON.stringify(again))).toEqual(JSON.parse(JSON.stringify(firstWithoutTime)));
+    expect(withoutTime(again)).toEqual(withoutTime(first));
+  });
+
+  it('writes the same graph one résumé per transaction (companies and technologies sent once per run)', async () => {
+    await deleteSources(driver, await ourSourceIds());
+    const run = await ingestCli(dir, { CAREERGRAPH_BATCH_SIZE: '1', CAREERGRAPH_CONCURRENCY: '1' });
+    expect(run.code).toBe(0);
+    expect(run.summary).toMatchObject({ files, written: files, unchanged: 0 });
+    expect(withoutTime(await dump(WRITE_TIME))).toEqual(withoutTime(first));
   });
 });
