@@ -10,6 +10,9 @@ const ACCEPTABLE_ID = /^[\w.:@/+=-]{1,128}$/;
 
 const current = new AsyncLocalStorage<Logger>();
 
+/** Liveness and readiness probes: their successful requests are logged at debug. */
+export const PROBE_PATHS: ReadonlySet<string> = new Set(['/healthz', '/readyz']);
+
 /** The logger of the request being served (its lines carry `requestId`), else `fallback`. */
 export function requestLogger(fallback: Logger): Logger {
   return current.getStore() ?? fallback;
@@ -36,8 +39,9 @@ export function requestLogging(logger: Logger): RequestHandler {
     const path = req.originalUrl.split('?')[0];
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      // Health probes arrive every few seconds; at info they would drown the requests that matter.
-      const level = path === '/healthz' && res.statusCode === 200 ? 'debug' : 'info';
+      // Probes arrive every few seconds; at info they would drown the requests that matter. A failing
+      // probe (503) stays at info: that is news.
+      const level = PROBE_PATHS.has(path ?? '') && res.statusCode === 200 ? 'debug' : 'info';
       log[level](
         { method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
         'request',
