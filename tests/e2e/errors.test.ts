@@ -69,6 +69,48 @@ describe('HTTP errors', () => {
     );
   });
 
+  // Found by the fuzz (tests/e2e/fuzz.test.ts): each was masked as INTERNAL_SERVER_ERROR and logged as unexpected.
+  it('searches a 100 KB word by its prefix instead of failing in Lucene ("input automaton is too large")', async () => {
+    for (const text of ['A'.repeat(100_000), `amaz${'o'.repeat(1_500)}`, '👩‍💻'.repeat(20_000)]) {
+      const res = await server.gql('query($t: String!) { search(text: $t) { score } }', { t: text });
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ data: { search: [] } });
+    }
+    expect(
+      server.logs.filter((l) => l.msg === 'unexpected error' && l.path?.toString() === 'search'),
+    ).toEqual([]);
+  });
+
+  it('refuses a persisted query whose hash does not match with BAD_REQUEST, not an internal error', async () => {
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'apq-1' },
+      body: JSON.stringify({
+        query: '{ __typename }',
+        extensions: { persistedQuery: { version: 1, sha256Hash: 'abc' } },
+      }),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({
+      errors: [{ message: 'provided sha does not match query', extensions: { code: 'BAD_REQUEST' } }],
+    });
+    expect(server.logs.filter((l) => l.requestId === 'apq-1' && Number(l.level) >= 50)).toEqual([]);
+  });
+
+  it('refuses a subscription with BAD_REQUEST, not an internal error', async () => {
+    const res = await server.gql('subscription { people { totalCount } }', undefined, {
+      'x-request-id': 'sub-1',
+    });
+    expect(res.status).toBeLessThan(500);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({
+        message: 'Schema is not configured to execute subscription operation.',
+        extensions: { code: 'BAD_REQUEST' },
+      }),
+    ]);
+    expect(server.logs.filter((l) => l.requestId === 'sub-1' && Number(l.level) >= 50)).toEqual([]);
+  });
+
   it('answers an unknown path with a JSON 404', async () => {
     const res = await fetch(`${server.origin}/nope`);
     expect(res.status).toBe(404);

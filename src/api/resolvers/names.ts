@@ -18,12 +18,18 @@ export function technologyKeys(name: string, lexicon: Lexicon): string[] {
   return [...new Set([clean(name), clean(lexicon.technologies.canonical(name) ?? name)])].filter(Boolean);
 }
 
-/** Escapes Lucene query syntax so user text is searched as words, with prefix matching on each word. */
+/** Longest word searched, in characters: Lucene refuses a prefix query of about 1,000 or more. */
+export const MAX_SEARCH_WORD = 100;
+
+/**
+ * Escapes Lucene query syntax so user text is searched as words, with prefix matching on each word: at
+ * most 10 words, each cut to MAX_SEARCH_WORD characters (a longer word still matches by its prefix).
+ */
 export function fullTextQuery(text: string): string {
   const words = text
     .replace(/[+\-&|!(){}[\]^"~*?:\\/]/g, ' ')
     .split(/\s+/)
     .filter((w) => w.length > 0 && !/^(?:AND|OR|NOT|TO)$/.test(w))
     .slice(0, 10);
-  return words.map((w) => `${w.toLowerCase()}*`).join(' AND ');
+  return words.map((w) => `${Array.from(w.toLowerCase()).slice(0, MAX_SEARCH_WORD).join('')}*`).join(' AND ');
 }
