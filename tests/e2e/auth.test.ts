@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolvers } from '../../src/api/resolvers/index.ts';
+import { testDriver } from '../helpers/neo4j.ts';
 import { codes, startTestServer, TEST_API_KEY, type TestServer } from './server.ts';
 
 // Written beside the resolvers: these run once the deleteSource resolver exists.
@@ -34,6 +35,50 @@ describe('API key', () => {
     >[]) {
       const res = await server.gql(DELETE, undefined, headers);
       expect(codes(res)).toEqual(['UNAUTHENTICATED']);
+    }
+  });
+
+  it('refuses every mutation without the key or with a wrong one, and changes nothing in the graph', async () => {
+    const driver = testDriver();
+    const count = async () => {
+      const r = await driver.executeQuery(
+        'MATCH (n) WITH count(n) AS nodes OPTIONAL MATCH ()-[r]->() RETURN nodes, count(r) AS rels',
+      );
+      return [Number(r.records[0]?.get('nodes')), Number(r.records[0]?.get('rels'))];
+    };
+    try {
+      const people = await server.gql('{ people(first: 1) { edges { node { id } } } }');
+      const someone =
+        (people.body.data as { people: { edges: { node: { id: string } }[] } } | undefined)?.people.edges[0]
+          ?.node.id ?? 'person:nobody';
+      const mutations = [
+        'mutation { ingestResume(input: { fileName: "auth.md", content: "# Ana Auth\\nana@example.org\\n\\n## Experience\\n\\n#### Engineer, Fabrikam\\n2019 - 2021" }) { changed } }',
+        DELETE,
+        `mutation { deletePerson(id: ${JSON.stringify(someone)}) { deleted } }`,
+      ];
+      const before = await count();
+      for (const headers of [
+        {},
+        { 'x-api-key': 'wrong-key' },
+        { 'x-api-key': `${TEST_API_KEY}x` },
+        { 'x-api-key': TEST_API_KEY.slice(0, -1) },
+        { authorization: `Basic ${TEST_API_KEY}` },
+        { authorization: 'Bearer wrong-key' },
+      ] as Record<string, string>[]) {
+        for (const mutation of mutations) {
+          const res = await server.gql(mutation, undefined, headers);
+          expect(res.status).toBe(200);
+          expect(res.body.data).toBeNull();
+          expect(codes(res)).toEqual(['UNAUTHENTICATED']);
+          expect(res.body.errors?.[0]?.message).toMatch(/needs the API key/);
+        }
+      }
+      expect(await count()).toEqual(before);
+      // With the key, the same delete runs (and finds nothing to delete).
+      const keyed = await server.gql(DELETE, undefined, { 'x-api-key': TEST_API_KEY });
+      expect(keyed.body).toEqual({ data: { deleteSource: { deleted: false } } });
+    } finally {
+      await driver.close();
     }
   });
 
