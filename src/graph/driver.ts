@@ -44,6 +44,24 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Driver error codes that mean "the database cannot be reached now", not "it refused this write". */
+const UNAVAILABLE_CODES = new Set([
+  'ServiceUnavailable',
+  'SessionExpired',
+  'Neo.TransientError.General.DatabaseUnavailable',
+]);
+
+/**
+ * True when `error` (a driver error, after the driver's own retries) says Neo4j is unreachable or
+ * going away: a stopped server, a refused or broken connection, a database shutting down. Retrying
+ * another write then only waits out the same outage again.
+ */
+export function isNeo4jUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) return true;
+  return error instanceof CareerGraphError && error.code === 'NEO4J_UNAVAILABLE';
+}
+
 function isAuthError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' && code.startsWith('Neo.ClientError.Security.');

@@ -1,6 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { CareerGraphError } from '../errors.ts';
 import { CommittedEntities } from '../graph/committedEntities.ts';
+import { isNeo4jUnavailable } from '../graph/driver.ts';
 import { writeResumes } from '../graph/writeResumes.ts';
 import type { Lexicon } from '../lexicon/lexicon.ts';
 import type { ParsedResume, ParseWarning } from '../model/resume.ts';
@@ -63,10 +64,21 @@ export function extractFile(file: InputFile, lexicon: Lexicon): ResolvedResume {
   );
 }
 
+/** The short reason of a driver error: its code and what the connection said, without the advice. */
+function unavailableReason(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  const firstLine = text.split('\n')[0] ?? '';
+  const reason = /Caused by: (.+)$/.exec(firstLine)?.[1] ?? firstLine.slice(0, 200);
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code !== reason ? `${code}: ${reason}` : reason;
+}
+
 /**
  * Runs the pipeline over read inputs: parse and resolve each file, write them in batches (one write
  * transaction per batch, several batches in flight). A file that fails is reported with its reason
  * and the rest still load; a batch the database refuses is retried file by file to find the culprit.
+ * When Neo4j becomes unreachable (after the driver's own retries), nothing more is tried: the run
+ * stops with NEO4J_UNAVAILABLE saying how many files were written (each whole) and to run it again.
  */
 export async function ingestFiles(
   inputs: AsyncIterable<InputResult>,
@@ -90,6 +102,8 @@ export async function ingestFiles(
   const committed = new CommittedEntities();
   let batch: ResolvedResume[] = [];
   let done = 0;
+  /** The error that said Neo4j is gone; once set, no write is tried any more. */
+  let unavailable: unknown;
 
   const fail = (error: InputError) => {
     summary.errors.push(error);
@@ -101,6 +115,7 @@ export async function ingestFiles(
       for (const _ of resumes) options.onProgress?.(++done);
       return;
     }
+    if (unavailable !== undefined) return;
     const run = (items: ResolvedResume[]) =>
       writeResumes(driver, toWriteParams(items, new Date().toISOString()), {
         database: options.database,
@@ -113,6 +128,11 @@ export async function ingestFiles(
       summary.unchanged += result.unchanged.length;
       for (const _ of resumes) options.onProgress?.(++done);
     } catch (error) {
+      if (isNeo4jUnavailable(error)) {
+        // Writing the batch file by file would wait out the same outage once per file.
+        unavailable ??= error;
+        return;
+      }
       if (resumes.length === 1) {
         fail({
           file: resumes[0]?.source.key ?? '?',
@@ -133,6 +153,7 @@ export async function ingestFiles(
   };
 
   for await (const input of inputs) {
+    if (unavailable !== undefined) break;
     summary.files++;
     if (!input.ok) {
       fail(input.error);
@@ -163,8 +184,22 @@ export async function ingestFiles(
     batch.push(resume);
     if (batch.length >= options.batchSize) await flush();
   }
-  await flush();
-  await Promise.all(inFlight);
+  if (unavailable === undefined) {
+    await flush();
+    await Promise.all(inFlight);
+  }
+  if (unavailable !== undefined) {
+    // Writes still in flight are not awaited: each would wait out the driver's retry time against the
+    // same outage. Their outcome is unknown (the caller closes the driver); a re-run settles it.
+    throw new CareerGraphError(
+      'NEO4J_UNAVAILABLE',
+      `Neo4j became unavailable during the ingest (${unavailableReason(unavailable)}). ` +
+        `At least ${summary.written} file(s) were written before that, each one whole (a batch of résumés ` +
+        'is one transaction: all of it or nothing). Run the same command again once Neo4j answers: files ' +
+        'already written are skipped, the rest are loaded.',
+      { cause: unavailable },
+    );
+  }
   summary.people = people.size;
   summary.companies = companies.size;
   summary.technologies = technologies.size;
