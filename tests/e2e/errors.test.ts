@@ -153,6 +153,25 @@ describe('production mode', () => {
     expect(shown.body.errors?.[0]?.message).toMatch(/Did you mean "people"\?/);
   });
 
+  it('hides every "Did you mean" in production: arguments, types, enum values, input fields', async () => {
+    const typos = [
+      '{ people(frist: 1) { totalCount } }',
+      'query($f: PersonFiltr) { people(filter: $f) { totalCount } }',
+      '{ talentFlow(company: "a", direction: OUTT) { people } }',
+      '{ people(filter: { compny: "a" }) { totalCount } }',
+      '{ people { edges { node { nmae } } } }',
+      '{ __type(name: "Person") { name } }',
+    ];
+    for (const query of typos) {
+      const hidden = await production.gql(query);
+      expect(hidden.status).toBe(400);
+      const messages = (hidden.body.errors ?? []).map((e) => e.message).join('\n');
+      expect(messages).not.toMatch(/Did you mean|"first"|"OUT"|"company"|"name"/);
+    }
+    const shown = await development.gql(typos[0] as string);
+    expect(shown.body.errors?.[0]?.message).toMatch(/Did you mean "first"\?/);
+  });
+
   it('serves the landing page outside production only', async () => {
     const page = await fetch(development.url, { headers: { accept: 'text/html' } });
     expect(page.status).toBe(200);

@@ -8,6 +8,7 @@
  *   CAREERGRAPH_FUZZ_OPS=20000   operations to send (default 2000)
  *   CAREERGRAPH_FUZZ_SEED=1234   the seed (default 20261123); a failure prints its seed and index
  *   CAREERGRAPH_FUZZ_CONCURRENCY requests in flight (default 4)
+ *   CAREERGRAPH_FUZZ_WRITES=200  hostile résumés ingested with the key, then deleted (default 30)
  *
  * Asserted: no 5xx; every error carries a code of the API's set (API_ERROR_CODES) and no stack trace,
  * Cypher text or driver message; no unexpected (masked) error; no Cypher syntax error in the server's
@@ -44,6 +45,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const OPS = Number(process.env.CAREERGRAPH_FUZZ_OPS ?? 2000);
 const SEED = Number(process.env.CAREERGRAPH_FUZZ_SEED ?? 20261123);
 const CONCURRENCY = Number(process.env.CAREERGRAPH_FUZZ_CONCURRENCY ?? 4);
+const WRITES = Number(process.env.CAREERGRAPH_FUZZ_WRITES ?? 30);
 const schema = buildSchema(readFileSync(path.join(root, 'schema.graphql'), 'utf8'));
 
 // ---------------------------------------------------------------------------------------------------
@@ -901,5 +903,77 @@ describe('fuzz: generated GraphQL operations over HTTP', () => {
     // The fuzz reached the database, and all kinds were sent.
     expect(cypherQueries).toBeGreaterThan(OPS / 10);
     expect(Object.keys(tally((o) => [o.kind]))).toHaveLength(13);
+  }, 600_000);
+
+  it(`ingests ${WRITES} hostile résumés with the key as text, then deletes them: nothing else touched`, async () => {
+    const ids = async () =>
+      new Set(
+        (
+          await driver.executeQuery(
+            'MATCH (n) RETURN coalesce(n.id, n.key, elementId(n)) AS id, labels(n)[0] AS label',
+          )
+        ).records.map((r) => `${r.get('label')}:${r.get('id')}`),
+      );
+    const counts = async () =>
+      (
+        await driver.executeQuery(
+          'MATCH (n) WHERE n:Person OR n:Role OR n:Source OR n:Education RETURN labels(n)[0] AS l, count(n) AS n ORDER BY l',
+        )
+      ).records.map((r) => [r.get('l'), Number(r.get('n'))]);
+    const before = await ids();
+    const countsBefore = await counts();
+    const rng = mulberry32(SEED);
+    const hostile = () => {
+      const h = stringValue({ ...newGen(rng, []), hostility: 1 });
+      return h.length > 2_000 ? h.slice(0, 2_000) : h;
+    };
+    const written: string[] = [];
+    const outcomes = new Map<string, number>();
+    const problems: string[] = [];
+    for (let k = 0; k < WRITES; k++) {
+      const content = [
+        `# ${hostile()}`,
+        `fuzz${k}@example.org · ${hostile()}`,
+        '',
+        '## Experience',
+        '',
+        `#### ${hostile()}, ${hostile()}`,
+        `${hostile()} — Go, ${hostile()}`,
+        '2019 - 2021',
+        `- ${hostile()}`,
+        '',
+        '## Skills',
+        hostile(),
+      ].join('\n');
+      const fileName = `fuzz-write-${k}-${hostile().slice(0, 100)}.md`;
+      const res = await server.gql(
+        'mutation($f: String!, $c: String!) { ingestResume(input: {fileName: $f, content: $c}) { changed person { id name } source { sha256 } warnings } }',
+        { f: fileName, c: content },
+        { 'x-api-key': TEST_API_KEY },
+      );
+      const code = String(res.body.errors?.[0]?.extensions?.code ?? 'ok');
+      outcomes.set(code, (outcomes.get(code) ?? 0) + 1);
+      if (res.status >= 500 || !['ok', 'BAD_USER_INPUT'].includes(code))
+        problems.push(`#${k}: HTTP ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
+      const r = (res.body.data as { ingestResume?: { changed: boolean; source: { sha256: string } } } | null)
+        ?.ingestResume;
+      if (r?.changed) written.push(r.source.sha256);
+    }
+    for (const sha256 of written) {
+      const res = await server.gql(
+        'mutation($s: String!) { deleteSource(sha256: $s) { deleted } }',
+        { s: sha256 },
+        { 'x-api-key': TEST_API_KEY },
+      );
+      expect(res.body).toEqual({ data: { deleteSource: { deleted: true } } });
+    }
+    const after = await ids();
+    process.stderr.write(
+      `[fuzz] writes: ${WRITES} hostile résumés with the key: ${JSON.stringify(Object.fromEntries(outcomes))}, ${written.length} written then deleted; nodes before ${before.size}, after ${after.size}\n`,
+    );
+    expect(problems).toEqual([]);
+    expect(written.length).toBeGreaterThan(WRITES / 2);
+    expect([...before].filter((id) => !after.has(id))).toEqual([]);
+    expect(await counts()).toEqual(countsBefore);
   }, 600_000);
 });
