@@ -25,5 +25,6 @@ export function labelledSets(root: string): LabelledSet[] {
     { name: 'holdout4', items: readLabelledSet(fixtures('holdout4')) },
     { name: 'holdout5', items: readLabelledSet(fixtures('holdout5')) },
     { name: 'holdout6', items: readLabelledSet(fixtures('holdout6')) },
+    { name: 'holdout7', items: readLabelledSet(fixtures('holdout7')) },
   ].filter((s) => s.items.length > 0);
 }

@@ -83,3 +83,28 @@ describe('academic years', () => {
     expect(findDateRanges('2015/03 – 2016/11')[0]).toMatchObject({ start: { year: 2015, month: 3 } });
   });
 });
+
+describe('months in other languages and day-precision dates', () => {
+  it('reads Spanish, French, German, Italian, Portuguese and Dutch month names and "now" words', () => {
+    expect(findDateRanges('Madrid · ene. 2022 – actualidad')).toMatchObject([
+      { start: { year: 2022, month: 1 }, end: null, current: true },
+    ]);
+    expect(findDateRanges('mar. 2019 – dic. 2021')).toMatchObject([
+      { start: { year: 2019, month: 3 }, end: { year: 2021, month: 12 } },
+    ]);
+    expect(parseOneDate('févr. 2019')).toEqual({ year: 2019, month: 2 });
+    expect(parseOneDate('März 2020')).toEqual({ year: 2020, month: 3 });
+    expect(parseOneDate('giugno 2018')).toEqual({ year: 2018, month: 6 });
+    expect(parseOneDate('juillet 2017')).toEqual({ year: 2017, month: 7 });
+    expect(parseOneDate('out. 2016')).toEqual({ year: 2016, month: 10 });
+    expect(parseOneDate('mrt 2015')).toEqual({ year: 2015, month: 3 });
+  });
+  it('keeps "01/03/2021 – Attuale" (day, month, year) to the month', () => {
+    expect(findDateRanges('[ 01/03/2021 – Attuale ]')).toMatchObject([
+      { start: { year: 2021, month: 3 }, end: null, current: true },
+    ]);
+    expect(findDateRanges('15/09/2018 – 28/02/2021')).toMatchObject([
+      { start: { year: 2018, month: 9 }, end: { year: 2021, month: 2 } },
+    ]);
+  });
+});

@@ -55,17 +55,38 @@ const MONTHS: Record<string, number> = {
   out: 10,
   dez: 12,
   dic: 12,
+  ene: 1,
+  fév: 2,
+  juillet: 7,
+  aou: 8,
+  déc: 12,
+  gen: 1,
+  mag: 5,
+  giu: 6,
+  lug: 7,
+  ott: 10,
+  maa: 3,
+  mrt: 3,
+  mei: 5,
 };
 // Seasons name a year, not a month; keep the year's precision.
 const SEASONS = '(?:spring|summer|autumn|fall|winter)';
 
+// English, then the Spanish, French, German, Italian, Portuguese and Dutch names and abbreviations
+// résumés use ("ene. 2022", "févr. 2019", "März 2020", "giu 2018", "out. 2017", "mrt 2016").
 const MONTH_NAME =
-  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?' +
+  '|enero|ene|febrero|marzo|abril|abr|mayo|junio|julio|agosto|ago|septiembre|setiembre|octubre|noviembre|diciembre|dic' +
+  '|janvier|janv|février|fevrier|févr|fév|mars|avril|avr|juin|juillet|juil|août|aout|septembre|octobre|novembre|décembre|decembre|déc' +
+  '|januar|februar|märz|mär|mrz|juni|juli|oktober|okt|dezember|dez' +
+  '|gennaio|gen|febbraio|aprile|maggio|mag|giugno|giu|luglio|lug|settembre|set|ottobre|ott|dicembre' +
+  '|janeiro|fevereiro|fev|março|maio|junho|julho|setembro|outubro|out|novembro|dezembro' +
+  '|januari|februari|maart|mrt|mei|augustus)\\.?';
 const YEAR = '(?:19[5-9]\\d|20\\d\\d)';
 // One date: "Mar 2018", "March, 2018", "03/2018", "3.2018", "2018-03", "2018/03", "Summer 2014", "2018".
-const ONE_DATE = `(?:${MONTH_NAME},?\\s+(?:'\\d\\d|${YEAR})|${SEASONS}\\s+${YEAR}|\\d{1,2}\\s*[/.]\\s*${YEAR}|${YEAR}\\s*[-/.]\\s*\\d{1,2}(?!\\d)|${YEAR})`;
+const ONE_DATE = `(?:${MONTH_NAME},?\\s+(?:'\\d\\d|${YEAR})|${SEASONS}\\s+${YEAR}|\\d{1,2}[/.]\\d{1,2}[/.]${YEAR}|\\d{1,2}\\s*[/.]\\s*${YEAR}|${YEAR}\\s*[-/.]\\s*\\d{1,2}(?!\\d)|${YEAR})`;
 const PRESENT =
-  '(?:present|now|current(?:ly)?|today|date|ongoing|till\\s+date|to\\s+date|heute|actual|atual)';
+  "(?:present|now|current(?:ly)?|today|date|ongoing|till\\s+date|to\\s+date|heute|jetzt|actualidad|actualmente|actual|presente|hoy|attuale|oggi|in\\s+corso|présent|aujourd['’]hui|en\\s+cours|atualmente|atual|heden|idag|nu)";
 const SEPARATOR =
   '(?:\\s*(?:-{1,2}|–|—|―|−|~|→|>|\\bto\\b|\\buntil\\b|\\btill\\b|\\bthrough\\b|\\bthru\\b|\\ba\\b|\\bbis\\b)\\s*)';
 
@@ -95,7 +116,8 @@ export function parseOneDate(text: string): PartialDate | null {
     const month = MONTHS[m[1]] ?? MONTHS[m[1].slice(0, 3)];
     return month ? { year, month } : null;
   }
-  m = /^(\d{1,2})\s*[/.]\s*(\d{4})$/.exec(t);
+  // "01/03/2021" (Europass and most of Europe: day, month, year): kept to the month.
+  m = /^\d{1,2}[/.](\d{1,2})[/.](\d{4})$/.exec(t) ?? /^(\d{1,2})\s*[/.]\s*(\d{4})$/.exec(t);
   if (m?.[1] && m[2]) {
     const month = Number(m[1]);
     return month >= 1 && month <= 12 ? { year: Number(m[2]), month } : null;

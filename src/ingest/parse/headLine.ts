@@ -151,7 +151,19 @@ function isProse(line: Line, text: string): boolean {
     .trim()
     .split(/\s+/).length;
   if (PROSE_VERB.test(text) && words > 3) return true;
-  if (words > 14) return true;
+  // A long head line is still one when it opens with a title and lists names, not a sentence:
+  // "Doctoral Researcher, Hebrew University of Jerusalem, Edmond & Lily Safra Center for … — Jerusalem".
+  if (words > 14) {
+    const parts = text.split(/,|\s[|–—-]\s/);
+    const first = (parts[0] as string).trim();
+    const headLike =
+      words <= 22 &&
+      parts.length >= 3 &&
+      first.split(/\s+/).length <= 5 &&
+      !/[.!?]$/.test(text) &&
+      looksLikeTitle(first);
+    if (!headLike) return true;
+  }
   // Headings do not end in a full stop; sentences of four words or more do — unless the line reads as
   // "Title, Employer." with a stray full stop.
   if (
@@ -202,6 +214,10 @@ export function classifyLine(line: Line, lexicon: Lexicon): HeadLine {
   const condensed = date ? condensedRole(line, text, date, lexicon) : null;
   if (condensed) return condensed;
   if (isProse(line, rest) || line.tableRow) return { ...result, kind: 'body' };
+  // "• On-call lead for Cyber Week 2016.": a bullet that is a sentence, whatever year it names.
+  if (line.bullet && /[.!?]$/.test(text) && text.split(/\s+/).length >= 5) return { ...result, kind: 'body' };
+  // "(freelance, invoiced through my own company; client first)": a note about what follows.
+  if (!date && /^\(.*\)$/.test(text) && text.split(/\s+/).length >= 4) return { ...result, kind: 'body' };
   if (!rest) return { ...result, kind: date || problem ? 'date' : 'blank' };
   if (lexicon.places.isPlace(rest)) return { ...result, kind: date ? 'date' : 'place', location: rest };
 
@@ -216,7 +232,7 @@ export function classifyLine(line: Line, lexicon: Lexicon): HeadLine {
   }
   // "Team: Business Messaging", "Client: Woodgrove Bank", "Location: Oslo": labelled facts of a role.
   const labelled =
-    /^(team|department|dept|group|unit|org|organi[sz]ation|division|squad|product|client|customer|location|company|employer)\s*:\s*(.+)$/i.exec(
+    /^(team|department|dept|group|unit|org|organi[sz]ation|division|squad|product|client|customer|location|city|country|città|paese|ciudad|país|ville|pays|ort|company|employer)\s*:\s*(.+)$/i.exec(
       rest,
     );
   if (labelled?.[1] && labelled[2]) {
@@ -226,7 +242,8 @@ export function classifyLine(line: Line, lexicon: Lexicon): HeadLine {
       const client = value.split(/\s*[·|,;]\s*|\s+via\s+/)[0]?.trim();
       return { ...result, kind: 'stack', stack: { team: null, items: [] }, client: client || undefined };
     }
-    if (label === 'location') return { ...result, kind: date ? 'date' : 'place', location: value };
+    if (/^(?:location|city|country|città|paese|ciudad|país|ville|pays|ort)$/.test(label))
+      return { ...result, kind: date ? 'date' : 'place', location: value };
     if (label === 'company' || label === 'employer') return { ...result, kind: 'company', employer: value };
     return { ...result, kind: 'stack', team: value, stack: { team: value, items: [] } };
   }
@@ -237,8 +254,15 @@ export function classifyLine(line: Line, lexicon: Lexicon): HeadLine {
   const split = segments(rest);
   const parts = mergeSuffixes(mergePlaces(split.parts, lexicon), lexicon);
   const atIndex = split.atIndex > 0 ? split.atIndex - (split.parts.length - parts.length) : split.atIndex;
+  // "Title at Company" — unless the "at" is inside a name ("… — The University of Texas at Austin").
+  const firstTitle = (upTo: number) =>
+    parts.findIndex((p, i) => i < upTo && !p.startsWith('(') && looksLikeTitle(p));
   const titleIndex =
-    atIndex > 0 ? atIndex - 1 : parts.findIndex((p) => !p.startsWith('(') && looksLikeTitle(p));
+    atIndex > 0
+      ? looksLikeTitle(parts[atIndex - 1] as string)
+        ? atIndex - 1
+        : firstTitle(atIndex - 1)
+      : firstTitle(parts.length);
   if (titleIndex >= 0 && looksLikeTitle(parts[titleIndex] as string)) {
     return { ...result, ...readTitleParts(parts, titleIndex, lexicon, /[|·]/.test(rest)), kind: 'title' };
   }
@@ -251,8 +275,20 @@ export function classifyLine(line: Line, lexicon: Lexicon): HeadLine {
     return { ...result, kind: 'body' };
   }
   // A company line: short once its parenthetical description is set aside.
-  const bare = rest.replace(/\([^)]*\)/g, ' ').trim();
-  if (/^[\p{Lu}\d]/u.test(rest) && bare.split(/\s+/).length <= 8 && !/[.!?]$/.test(rest)) {
+  // (Places set aside too: "AGH University of Science and Technology   Kraków, Poland".)
+  const bare = parts
+    .filter((p) => !lexicon.places.isPlace(p))
+    .join(' ')
+    .replace(/\([^)]*\)/g, ' ')
+    .trim();
+  // Brands may start in lower case: "iZettle", "eBay", "bol.com" (a known name, or a capital inside the first word).
+  const capitalised =
+    /^[\p{Lu}\d]/u.test(rest) ||
+    /^\p{Ll}+\p{Lu}/u.test(rest) ||
+    lexicon.companies.isKnown((parts[0] ?? '').replace(/\s*\(.*$/, ''));
+  // A full stop ends a sentence, unless it ends a legal suffix ("Satispay S.p.A.", "Contoso Ltd.").
+  const sentenceEnd = /[.!?]$/.test(rest) && lexicon.companies.stripLegalSuffix(rest) === rest.trim();
+  if (capitalised && bare.split(/\s+/).length <= 8 && !sentenceEnd) {
     const company = readCompanyParts(parts, lexicon);
     const names = parts.filter((p) => !p.startsWith('(') && !lexicon.places.isPlace(p));
     const asTitle =

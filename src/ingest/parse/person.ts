@@ -106,6 +106,14 @@ export function extractPerson(header: Line[], all: Line[], lexicon: Lexicon): Pa
       .toLowerCase()
       .replace(/(^|[\s'’-])(\p{L})/gu, (_m, sep: string, ch: string) => sep + ch.toUpperCase());
   }
+  // "Dr. Yael Cohen", "Prof. Dr. Jan Novak", "Priya Nair, PhD": the person is the name, not the honours.
+  if (person.name) {
+    const bare = person.name
+      .replace(/^(?:(?:Dr|Prof|Mr|Mrs|Ms|Mx|Ing|Dipl\.-Ing|Mag|Mgr)\.?\s+)+/u, '')
+      .replace(/,?\s*(?:PhD|Ph\.D\.|DPhil|MD|MSc|MBA|CFA|CPA|PE|PMP)$/u, '')
+      .trim();
+    if (bare.includes(' ')) person.name = bare;
+  }
   // Contact details sometimes sit at the bottom or in a Contact section.
   if (!person.email) {
     const line = all.find((l) => EMAIL.test(l.text));

@@ -195,3 +195,56 @@ describe('roles under a company heading', () => {
     ]);
   });
 });
+
+describe('roles nested under a dated company line (total tenure)', () => {
+  const text = [
+    'EXPERIENCE',
+    '',
+    'Spotify — Stockholm                                    Aug 2016 – present (9 yrs 4 mos)',
+    '',
+    '  Engineering Manager, Payments Platform               Apr 2021 – present',
+    '    • Manage 9 engineers in two squads.',
+    '',
+    '  Senior Backend Engineer, Payments Platform           Jan 2019 – Mar 2021',
+    '    • Led the move of the invoice ledger to Cassandra.',
+    '',
+    '  Backend Engineer                                     Aug 2016 – Dec 2018',
+    '    • Receipt and refund services in Python.',
+    '',
+    'iZettle (acquired by PayPal) — Stockholm                Feb 2014 – Jul 2016',
+    '  Software Engineer',
+    '    • Card-reader transaction backend in Java.',
+    '',
+    'Satispay S.p.A.',
+    'Tirocinante                                            2013',
+  ].join('\n');
+  it('keeps every sub-role at the company, the second name being a team; lower-case brands and S.p.A. are companies', () => {
+    expect(roles(text).map((r) => [r.title, r.employer, r.team, r.start])).toEqual([
+      ['Engineering Manager', 'Spotify', 'Payments Platform', 2021],
+      ['Senior Backend Engineer', 'Spotify', 'Payments Platform', 2019],
+      ['Backend Engineer', 'Spotify', null, 2016],
+      ['Software Engineer', 'iZettle', null, 2014],
+      ['Tirocinante', 'Satispay S.p.A.', null, 2013],
+    ]);
+  });
+  it('reads "Client engagements" and "Internships" as experience, and a bullet sentence with a year as prose', () => {
+    const r = roles(
+      [
+        'CLIENT ENGAGEMENTS',
+        '(freelance, invoiced through my own company; client first)',
+        '',
+        'Booking.com — Contract Platform Engineer (Mar. 2024 – Present)',
+        '  - Moved batch jobs to Spark.',
+        '  • On-call lead for Cyber Week 2016.',
+        '',
+        'Internships',
+        'Mobile Co-op Student at Ritual, Toronto',
+        'JANUARY 2015 — APRIL 2015',
+      ].join('\n'),
+    );
+    expect(r.map((x) => [x.title, x.employer, x.start])).toEqual([
+      ['Contract Platform Engineer', 'Booking.com', 2024],
+      ['Mobile Co-op Student', 'Ritual', 2015],
+    ]);
+  });
+});

@@ -40,6 +40,31 @@ interface Context {
   employerLine: number | null;
   /** The company line that opened the block gave no dates of its own (a heading, not a role). */
   undated: boolean;
+  /** The company line that opened the block, to tell the roles nested under it. */
+  opener: HeadLine | null;
+}
+
+const ord = (d: PartialDate | null, fallback: number): number =>
+  d ? d.year * 12 + (d.month ?? fallback) : Number.NaN;
+
+/**
+ * A dated title line sits inside the block of the company line above it when it is indented under it,
+ * or when its dates lie within the company line's (the total tenure of several roles: "Spotify
+ * Aug 2016 – present" over "Senior Engineer, Payments  Jan 2019 – Mar 2021"). Then a second name on the
+ * title line is a team, not another employer.
+ */
+function nestedUnder(t: HeadLine, opener: HeadLine | null): boolean {
+  if (!opener || !t.date) return false;
+  if (t.line.indent > opener.line.indent) return true;
+  const span = opener.date;
+  if (!span?.start || !t.date.start) return false;
+  const inside =
+    ord(t.date.start, 1) >= ord(span.start, 1) &&
+    (span.current || (!!span.end && !!t.date.end && ord(t.date.end, 12) <= ord(span.end, 12)));
+  const narrower =
+    ord(t.date.start, 1) > ord(span.start, 1) ||
+    (!span.current && !!span.end && !!t.date.end && ord(t.date.end, 12) < ord(span.end, 12));
+  return inside && narrower;
 }
 
 function newRole(line: Line): ParsedRole {
@@ -83,6 +108,7 @@ function rolesOfHead(head: HeadLine[], ctx: Context, lexicon: Lexicon): ParsedRo
         ctx.employer = company.employer;
         ctx.employerLine = company.line.n;
         ctx.undated = true;
+        ctx.opener = company;
         ctx.location = company.location ?? head.find((h) => h.kind === 'place')?.location ?? null;
       }
       return [];
@@ -133,6 +159,7 @@ function rolesOfHead(head: HeadLine[], ctx: Context, lexicon: Lexicon): ParsedRo
     ctx.employer = leadingCompany.employer;
     ctx.employerLine = leadingCompany.line.n;
     ctx.undated = !leadingCompany.date;
+    ctx.opener = leadingCompany;
     ctx.location =
       leadingCompany.location ?? head.slice(0, first).find((h) => h.kind === 'place')?.location ?? null;
   }
@@ -164,7 +191,11 @@ function rolesOfHead(head: HeadLine[], ctx: Context, lexicon: Lexicon): ParsedRo
     // without dates of its own ("Title — Team", dates below): "Title | Employer | dates" lines after a
     // dated company line carry their own employer.
     const underCompany = leadingCompany !== undefined && k === 0;
-    if (ctx.employer && t.employer && (underCompany || ctx.undated || !t.date)) {
+    if (
+      ctx.employer &&
+      t.employer &&
+      (underCompany || ctx.undated || !t.date || nestedUnder(t, ctx.opener))
+    ) {
       withinCompanyBlock(role, ctx.employer, lexicon);
     }
     role.location = t.location;
@@ -215,6 +246,7 @@ function rolesOfHead(head: HeadLine[], ctx: Context, lexicon: Lexicon): ParsedRo
       ctx.employer = header.employer;
       ctx.employerLine = header.line.n;
       ctx.undated = !header.date;
+      ctx.opener = header;
       ctx.location = header.location;
     }
   }
@@ -257,6 +289,7 @@ function finishRole(role: ParsedRole, own: HeadLine[], ctx: Context): void {
   if (role.employer && ctx.employer && !sameName(role.employer, ctx.employer)) {
     // A title that names another employer ends the company block.
     ctx.employer = null;
+    ctx.opener = null;
     ctx.location = null;
   }
   if (!role.employer && ctx.employer) {
@@ -386,7 +419,7 @@ export function extractRoles(
   for (const h of classified) {
     if (h.dateProblem) warnings.push({ line: h.line.n, code: 'UNREADABLE_DATE', message: h.dateProblem });
   }
-  const ctx: Context = { employer: null, location: null, employerLine: null, undated: false };
+  const ctx: Context = { employer: null, location: null, employerLine: null, undated: false, opener: null };
   const roles: ParsedRole[] = [];
   const bodies = new Map<ParsedRole, Line[]>();
   let last: ParsedRole | null = null;

@@ -54,6 +54,8 @@ const TITLE_WORDS = [
   'analista',
   'becario',
   'becaria',
+  'tirocinante',
+  'stagista',
   'programador',
   'programadora',
   'desenvolvedor',
