@@ -85,6 +85,8 @@ export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
   log: (error: unknown) => void = () => {},
+  /** Receives a query Neo4j cancelled for running past its timeout: an operational event, not a bug. */
+  logTimeout: (error: unknown) => void = log,
 ): GraphQLFormattedError {
   const original = (error as { originalError?: unknown } | null)?.originalError ?? error;
   const code = formatted.extensions?.code;
@@ -101,7 +103,7 @@ export function formatError(
     };
   }
   if (isTimeout(original)) {
-    log(original);
+    logTimeout(original);
     return { ...base, message: QUERY_TIMEOUT_MESSAGE, extensions: { code: 'QUERY_TIMEOUT' } };
   }
   if (original instanceof CareerGraphError && original.code === 'BAD_USER_INPUT') {

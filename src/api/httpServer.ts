@@ -86,8 +86,13 @@ export async function createHttpServer(
     stopOnTerminationSignals: false,
     logger,
     formatError: (formatted, error) =>
-      formatError(formatted, error, (original) =>
-        requestLogger(logger).error({ err: original, path: formatted.path }, 'unexpected error'),
+      formatError(
+        formatted,
+        error,
+        (original) =>
+          requestLogger(logger).error({ err: original, path: formatted.path }, 'unexpected error'),
+        // A cancelled slow query is expected under load; at warn, so alerts on errors mean bugs.
+        (original) => requestLogger(logger).warn({ err: original, path: formatted.path }, 'query timed out'),
       ),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -856,6 +856,7 @@ describe('fuzz: generated GraphQL operations over HTTP', () => {
     );
     const neo4jClientErrors = logText.filter((l) => /Neo\.ClientError\./.test(l));
     const unexpected = runLogs.filter((l) => Number(l.level) >= 50);
+    const timedOut = runLogs.filter((l) => l.msg === 'query timed out');
 
     const tally = (key: (o: Outcome) => string[]) => {
       const m = new Map<string, number>();
@@ -884,13 +885,17 @@ describe('fuzz: generated GraphQL operations over HTTP', () => {
         )}\n` +
         `[fuzz] by status: ${JSON.stringify(tally((o) => [String(o.status)]))}\n` +
         `[fuzz] by error code: ${JSON.stringify(tally((o) => (o.codes.length ? [...new Set(o.codes)] : ['(none)'])))}\n` +
-        `[fuzz] log lines ${runLogs.length}, errors logged ${unexpected.length}, Cypher syntax errors ${syntaxErrors.length}, Neo4j client errors ${neo4jClientErrors.length}\n` +
+        `[fuzz] log lines ${runLogs.length}, errors logged ${unexpected.length}, queries timed out ${timedOut.length}, Cypher syntax errors ${syntaxErrors.length}, Neo4j client errors ${neo4jClientErrors.length}\n` +
         `[fuzz] graph before ${JSON.stringify(before)}, after ${JSON.stringify(after)}\n` +
         `[fuzz] failures ${failures.length}\n`,
     );
     for (const f of failures.slice(0, 10))
       process.stderr.write(
         `[fuzz] FAIL #${f.i} (${f.kind}, HTTP ${f.status}): ${f.problems.join('; ')}\n    sent ${f.sent}\n`,
+      );
+    for (const o of [...outcomes].sort((a, b) => b.ms - a.ms).slice(0, 3))
+      process.stderr.write(
+        `[fuzz] slow #${o.i} (${o.kind}) ${Math.round(o.ms)} ms: ${o.sent.slice(0, 300)}\n`,
       );
     for (const l of unexpected.slice(0, 5))
       process.stderr.write(`[fuzz] LOGGED ${JSON.stringify(l).slice(0, 600)}\n`);
