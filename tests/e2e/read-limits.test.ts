@@ -5,6 +5,8 @@ import path from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { codes, startTestServer, TEST_API_KEY } from './server.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const LIMIT_VARIABLES = [
@@ -122,5 +124,46 @@ describe('read limits from the environment (careergraph ingest)', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('CAREERGRAPH_MAX_LINES: must be a positive integer, got "lots"');
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('read limits from the environment (the ingestResume mutation)', () => {
+  it('CAREERGRAPH_MAX_LINES=50 refuses a 60-line résumé with BAD_USER_INPUT naming the variable; 50 lines pass the limit', async () => {
+    const server = await startTestServer({
+      careerGraph: { config: loadConfig({ ...process.env, CAREERGRAPH_MAX_LINES: '50' }) },
+    });
+    const ingest = (content: string) =>
+      server.gql(
+        'mutation($c: String!) { ingestResume(input: {fileName: "limits-mutation.md", content: $c}) { changed source { sha256 } } }',
+        { c: content },
+        { 'x-api-key': TEST_API_KEY },
+      );
+    let written: string | undefined;
+    try {
+      const lines = (n: number) =>
+        [
+          ...RESUME_HEAD,
+          ...Array.from({ length: n - RESUME_HEAD.length }, (_, i) => `- did thing ${i + 1}`),
+        ].join('\n');
+      const refused = await ingest(lines(60));
+      expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
+      expect(refused.body.errors?.[0]?.message).toBe(
+        '"limits-mutation.md": the content has 60 lines, over the limit of 50 (CAREERGRAPH_MAX_LINES)',
+      );
+      const fits = await ingest(lines(50));
+      expect(codes(fits)).toEqual([]);
+      written = (fits.body.data as { ingestResume: { changed: boolean; source: { sha256: string } } })
+        .ingestResume.source.sha256;
+    } finally {
+      if (written)
+        await server.gql(
+          'mutation($s: String!) { deleteSource(sha256: $s) { deleted } }',
+          { s: written },
+          {
+            'x-api-key': TEST_API_KEY,
+          },
+        );
+      await server.close();
+    }
   });
 });
