@@ -135,9 +135,14 @@ const LOADED: Record<string, { email: string; name: string | null; roles: string
     name: RTL_NAME,
     roles: [`مهندس برمجيات 🛠️ @ ${RTL_EMPLOYER}`],
   },
-  // The text parser does not take these first lines as names (NO_NAME warning): their roles still load.
+  // The text parser does not take this first line as a name (NO_NAME warning): its roles still load.
   'hostile.txt': { email: `bobby.${run}@example.com`, name: null, roles: ['Senior Engineer @ *'] },
-  'rtl-emoji.txt': { email: `layla.${run}@example.com`, name: null, roles: ['Software Engineer @ *'] },
+  // An Arabic name with an emoji is read as the name, and stored as written.
+  'rtl-emoji.txt': {
+    email: `layla.${run}@example.com`,
+    name: 'ليلى حداد 🌙',
+    roles: ['Software Engineer @ *'],
+  },
   'bad-month.txt': {
     email: `kofi.${run}@example.com`,
     name: 'Kofi Boateng',
@@ -255,7 +260,7 @@ async function buildCorpus(dir: string): Promise<void> {
   );
   w(
     'rtl-emoji.txt',
-    textResume('ليلى حداد 🌙', L['rtl-emoji.txt']?.email ?? '', [
+    textResume(L['rtl-emoji.txt']?.name ?? '', L['rtl-emoji.txt']?.email ?? '', [
       `Software Engineer, ${RTL_EMPLOYER}\nDubai\n2019 – 2021`,
     ]),
   );

@@ -10,10 +10,24 @@ const CONTACT_SPLIT = /\s*(?:\||·|•|▪|◦|\s[-–—]\s|\s{3,}|\t)\s*/u;
 const NAME =
   /^[\p{Lu}][\p{L}'’.-]*(?:\s+(?:(?:de|da|do|dos|das|van|von|der|den|del|la|le|di|du|bin|al|el|y|e)\s+)*[\p{Lu}][\p{L}'’.-]*){1,4}$/u;
 
-/** True when a line reads as a person's name: two to five capitalised words, nothing else. */
+// Scripts without capital letters (Arabic, Hebrew, CJK, Indic, Thai…): a name there is one to five words
+// of that script alone.
+const CASELESS_WORD =
+  '[\\p{Script=Arabic}\\p{Script=Hebrew}\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\p{Script=Devanagari}\\p{Script=Bengali}\\p{Script=Tamil}\\p{Script=Telugu}\\p{Script=Thai}\\p{Script=Ethiopic}\\p{Script=Georgian}\\p{Script=Armenian}][\\p{L}\\p{M}\\u200c\\u200d\\u0027’.-]*';
+const CASELESS_NAME = new RegExp(`^${CASELESS_WORD}(?:\\s+${CASELESS_WORD}){0,4}$`, 'u');
+// Emoji people put beside their name ("Layla Haddad 🌙"): not part of the test, kept in what is stored.
+const PICTOGRAPHS = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u200d\ufe0f]/gu;
+
+/** True when a line reads as a person's name: two to five capitalised words (or words of a script without capitals), nothing else. */
 export function looksLikeName(text: string): boolean {
-  const t = text.replace(/,?\s*(?:PhD|Ph\.D\.|MSc|MBA|CFA|PE|Jr\.?|Sr\.?|II|III)$/, '').trim();
-  if (!NAME.test(t) || t.length > 60) return false;
+  const t = text
+    .replace(PICTOGRAPHS, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/,?\s*(?:PhD|Ph\.D\.|MSc|MBA|CFA|PE|Jr\.?|Sr\.?|II|III)$/, '')
+    .trim();
+  if (t.length > 60 || !t) return false;
+  if (CASELESS_NAME.test(t)) return true;
+  if (!NAME.test(t)) return false;
   return !looksLikeTitle(t);
 }
 

@@ -248,3 +248,16 @@ describe('roles nested under a dated company line (total tenure)', () => {
     ]);
   });
 });
+
+describe('names in scripts without capitals, with emoji or honorifics', () => {
+  const nameOf = (first: string) =>
+    parseResume(`${first}\nx@example.com\n\nEXPERIENCE\nDeveloper, Contoso\n2019 – 2021`, lexicon).person
+      .name;
+  it('reads Arabic, Hebrew and Chinese names, keeps an emoji as written, and drops "Dr."', () => {
+    expect(nameOf('ليلى حداد 🌙')).toBe('ليلى حداد 🌙');
+    expect(nameOf('יעל כהן')).toBe('יעל כהן');
+    expect(nameOf('王小明')).toBe('王小明');
+    expect(nameOf('Dr. Yael Cohen')).toBe('Yael Cohen');
+    expect(nameOf('Senior Software Engineer')).toBeNull();
+  });
+});
