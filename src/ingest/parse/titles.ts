@@ -306,6 +306,9 @@ const WEAK =
   /^(?:partner|staff|associate|agent|operator|handler|graduate|student|volunteer|ic|em|pm|expert|principal|owner|executive|member|buyer|inspector|courier|curator)$/i;
 
 /** True when the text reads as a job title ("Staff Engineer", "Head of Platform", "VP Engineering"). */
+// Compiled once: building it per call was a tenth of the parse time.
+const TITLE_RE_ALL = new RegExp(TITLE_RE.source, 'giu');
+
 export function looksLikeTitle(text: string): boolean {
   const t = text.trim();
   if (!t || t.length > 90) return false;
@@ -316,6 +319,6 @@ export function looksLikeTitle(text: string): boolean {
   // A sentence ("Worked as an engineer on …") is prose, not a title line.
   if (/[.!?]$/.test(t) && words.length > 6) return false;
   if (WEAK.test(match[0]) && words.length === 1) return false;
-  const all = [...t.matchAll(new RegExp(TITLE_RE.source, 'giu'))];
+  const all = [...t.matchAll(TITLE_RE_ALL)];
   return !all.every((m) => WEAK.test(m[0])) || words.length <= 3;
 }

@@ -9,8 +9,22 @@ export function stableHash(...parts: (string | number | null | undefined)[]): st
     .slice(0, 16);
 }
 
+// Company and technology names repeat across a corpus (Python, Amazon…); slugify transliterates every
+// character, a tenth of the parse time before this cache. Bounded so a huge run cannot grow it forever.
+const slugCache = new Map<string, string>();
+const SLUG_CACHE_SIZE = 50_000;
+
 /** Readable, stable slug for a name; symbols that slugify drops are spelled out so C, C# and C++ differ. */
 export function nameSlug(name: string): string {
+  const cached = slugCache.get(name);
+  if (cached !== undefined) return cached;
+  const slug = computeSlug(name);
+  if (slugCache.size >= SLUG_CACHE_SIZE) slugCache.clear();
+  slugCache.set(name, slug);
+  return slug;
+}
+
+function computeSlug(name: string): string {
   const spelled = name
     .replace(/\+/g, ' plus ')
     .replace(/#/g, ' sharp ')
