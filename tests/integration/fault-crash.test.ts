@@ -153,8 +153,8 @@ describe('an ingest killed with SIGKILL, then run again (real CLI, real Neo4j)',
         // A run that had already finished was not killed: it does not count as a kill.
         if (result.signal === 'SIGKILL') kills.push({ round, target, afterMs, before, atKill, midIngest });
         report(
-          `round ${round} kill ${k + 1}: ${afterMs} ms after ${target} sources, ${before} → ${atKill} of ${PEOPLE} written` +
-            `${midIngest ? ' (mid-ingest)' : ` (signal ${result.signal}, exit ${result.code})`}`,
+          `round ${round} try ${k + 1}: ${afterMs} ms after ${target} sources, ${before} → ${atKill} of ${PEOPLE} written` +
+            `${midIngest ? ' (killed mid-ingest)' : result.signal === 'SIGKILL' ? ' (killed, not mid-ingest)' : ` (finished first, exit ${result.code}: not counted as a kill)`}`,
         );
         // Nothing half-written: every source in the graph is whole, as a clean run writes it.
         expect(await expectEverySourceWhole()).toBe(atKill);
