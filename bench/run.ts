@@ -74,7 +74,7 @@ async function main(): Promise<void> {
     heap: opts.heap,
     pageCache: opts.pageCache,
   });
-  await instance.start();
+  await instance.start({ fresh: true });
   try {
     for (const [index, people] of opts.sizes.entries()) {
       log(`=== ${people} people ===`);

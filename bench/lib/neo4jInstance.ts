@@ -56,8 +56,13 @@ export class BenchInstance {
     return stdout;
   }
 
-  /** Starts the instance on a free port (or the port it last used) and connects. */
-  async start(): Promise<void> {
+  /**
+   * Starts the instance on a free port (or the port it last used) and connects. `fresh` first deletes the
+   * store a previous run left (an interrupted run leaves gigabytes of transaction logs that Neo4j would
+   * otherwise recover before accepting a connection).
+   */
+  async start(options: { fresh?: boolean } = {}): Promise<void> {
+    if (options.fresh) await this.deleteStore();
     const previous = await readState(this.home);
     this.port = previous?.port ?? (await findFreePort());
     log(`starting Neo4j in ${path.relative(ROOT, this.home)} on port ${this.port}`);
@@ -101,12 +106,17 @@ export class BenchInstance {
       }
     } else {
       await this.stop();
-      for (const dir of ['databases', 'transactions']) {
-        await rm(path.join(this.home, 'data', dir, 'neo4j'), { recursive: true, force: true });
-      }
+      await this.deleteStore();
       await this.start();
     }
     await applySchema(this.driver, this.connection.database);
+  }
+
+  /** Deletes the `neo4j` database's store and transaction logs (the system database and password stay). */
+  private async deleteStore(): Promise<void> {
+    for (const dir of ['databases', 'transactions']) {
+      await rm(path.join(this.home, 'data', dir, 'neo4j'), { recursive: true, force: true });
+    }
   }
 
   /** The server's process id (for its CPU time), from the home's state file. */
